@@ -24,9 +24,25 @@ public final class PolicyParser {
     private static final PolicyParser AWS = new PolicyParser(PolicyLimits.aws());
 
     private final PolicyLimits limits;
+    private final boolean strictKinds;
 
     public PolicyParser(PolicyLimits limits) {
+        this(limits, true);
+    }
+
+    private PolicyParser(PolicyLimits limits, boolean strictKinds) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.strictKinds = strictKinds;
+    }
+
+    /**
+     * A parser that reports the rules of each policy kind (no Principal in identity policies,
+     * Principal required in resource policies, RCP shape, Sid characters...) as warnings instead
+     * of errors: for evaluating documents written elsewhere, never for accepting new policies.
+     * The language itself (JSON, elements, operators, values) is still enforced.
+     */
+    public static PolicyParser lenient(PolicyLimits limits) {
+        return new PolicyParser(limits, false);
     }
 
     /** Parses with AWS's default limits. */
@@ -84,7 +100,7 @@ public final class PolicyParser {
                 yield new ParseResult(Optional.empty(), findings);
             }
             case LocatedJsonReader.Success s -> {
-                PolicyCompiler.Output out = PolicyCompiler.compile(s.value(), type, limits.maxStatements());
+                PolicyCompiler.Output out = PolicyCompiler.compile(s.value(), type, limits.maxStatements(), strictKinds);
                 findings.addAll(out.findings());
                 boolean errors = findings.stream().anyMatch(Finding::isError);
                 yield new ParseResult(errors || out.document() == null ? Optional.empty()

@@ -44,17 +44,20 @@ public final class PolicyCompiler {
 
     private final PolicyType type;
     private final int maxStatements;
+    /** When false, rules that depend on the policy kind are reported as warnings (evaluating foreign documents). */
+    private final boolean strictKinds;
     private final List<Finding> findings = new ArrayList<>();
 
     public record Output(PolicyDocument document, List<Finding> findings) {}
 
-    private PolicyCompiler(PolicyType type, int maxStatements) {
+    private PolicyCompiler(PolicyType type, int maxStatements, boolean strictKinds) {
         this.type = type;
         this.maxStatements = maxStatements;
+        this.strictKinds = strictKinds;
     }
 
-    public static Output compile(JsonValue root, PolicyType type, int maxStatements) {
-        PolicyCompiler c = new PolicyCompiler(type, maxStatements);
+    public static Output compile(JsonValue root, PolicyType type, int maxStatements, boolean strictKinds) {
+        PolicyCompiler c = new PolicyCompiler(type, maxStatements, strictKinds);
         PolicyDocument doc = c.document(root);
         boolean errors = c.findings.stream().anyMatch(Finding::isError);
         return new Output(errors ? null : doc, List.copyOf(c.findings));
@@ -66,6 +69,12 @@ public final class PolicyCompiler {
 
     private void error(Member at, String path, String message) {
         findings.add(new Finding(Finding.Severity.ERROR, message, at.line(), at.column(), path));
+    }
+
+    /** A rule of this policy kind (not of the language): an error, or a warning in lenient mode. */
+    private void kindError(JsonValue at, String path, String message) {
+        findings.add(new Finding(strictKinds ? Finding.Severity.ERROR : Finding.Severity.WARNING, message,
+                at.line(), at.column(), path));
     }
 
     private void warning(JsonValue at, String path, String message) {
@@ -161,7 +170,7 @@ public final class PolicyCompiler {
                 if ((type == PolicyType.IDENTITY || type == PolicyType.PERMISSIONS_BOUNDARY
                         || type == PolicyType.SERVICE_CONTROL || type == PolicyType.RESOURCE_CONTROL)
                         && !ALNUM.matcher(sid).matches()) {
-                    error(sidv, path + ".Sid", "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*");
+                    kindError(sidv, path + ".Sid", "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*");
                 }
             } else {
                 error(sidv, path + ".Sid", "Sid must be a string, not " + article(sidv));
@@ -200,10 +209,10 @@ public final class PolicyCompiler {
             error(obj, path, "A statement cannot contain both Resource and NotResource");
         } else if (resource == null && notResource == null) {
             if (type != PolicyType.TRUST) {
-                error(obj, path, "Policy statement must contain resources.");
+                kindError(obj, path, "Policy statement must contain resources.");
             }
-        } else if (type == PolicyType.TRUST) {
-            error(resource != null ? resource : notResource, path + "." + (resource != null ? "Resource" : "NotResource"),
+        } else if (type == PolicyType.TRUST && strictKinds) {
+            kindError(resource != null ? resource : notResource, path + "." + (resource != null ? "Resource" : "NotResource"),
                     "Has prohibited field " + (resource != null ? "Resource" : "NotResource"));
         } else {
             String key = resource != null ? "Resource" : "NotResource";
@@ -239,19 +248,19 @@ public final class PolicyCompiler {
         switch (type) {
             case IDENTITY, PERMISSIONS_BOUNDARY, SESSION, SERVICE_CONTROL -> {
                 if (present != null) {
-                    error(present, path + "." + key, "Policy document should not specify a principal.");
+                    kindError(present, path + "." + key, "Policy document should not specify a principal.");
                 }
             }
             case TRUST -> {
                 if (notPrincipal != null) {
-                    error(notPrincipal, path + ".NotPrincipal", "Has prohibited field NotPrincipal");
+                    kindError(notPrincipal, path + ".NotPrincipal", "Has prohibited field NotPrincipal");
                 } else if (principal == null) {
-                    error(obj, path, "Missing required field Principal");
+                    kindError(obj, path, "Missing required field Principal");
                 }
             }
             case RESOURCE -> {
                 if (present == null) {
-                    error(obj, path, "Missing required field Principal");
+                    kindError(obj, path, "Missing required field Principal");
                 } else if (notPrincipal != null && effect == Effect.ALLOW) {
                     warning(notPrincipal, path + ".NotPrincipal",
                             "NotPrincipal must be used with \"Effect\": \"Deny\"; with Allow it grants access to everyone not listed, anonymous callers included");
@@ -259,11 +268,11 @@ public final class PolicyCompiler {
             }
             case RESOURCE_CONTROL -> {
                 if (notPrincipal != null) {
-                    error(notPrincipal, path + ".NotPrincipal", "Resource control policies do not support NotPrincipal");
+                    kindError(notPrincipal, path + ".NotPrincipal", "Resource control policies do not support NotPrincipal");
                 } else if (principal == null) {
-                    error(obj, path, "Missing required field Principal: resource control policy statements must specify \"Principal\": \"*\"");
+                    kindError(obj, path, "Missing required field Principal: resource control policy statements must specify \"Principal\": \"*\"");
                 } else if (!(principal instanceof JString s && s.value().equals("*"))) {
-                    error(principal, path + ".Principal", "Resource control policy statements must specify \"Principal\": \"*\"");
+                    kindError(principal, path + ".Principal", "Resource control policy statements must specify \"Principal\": \"*\"");
                 }
             }
         }
@@ -274,7 +283,7 @@ public final class PolicyCompiler {
             return;
         }
         if (notAction != null) {
-            error(notAction, path + ".NotAction", "Resource control policies do not support NotAction");
+            kindError(notAction, path + ".NotAction", "Resource control policies do not support NotAction");
         }
         boolean actionStar = action instanceof JString s && s.value().equals("*")
                 || action instanceof JArray a && a.items().stream().anyMatch(i -> i instanceof JString s && s.value().equals("*"));
@@ -283,10 +292,10 @@ public final class PolicyCompiler {
             JsonValue res = obj.get("Resource");
             boolean full = actionStar && res instanceof JString r && r.value().equals("*") && obj.get("Condition") == null;
             if (!full) {
-                error(obj.get("Effect"), path + ".Effect", "The effect Allow is only supported for the RCPFullAWSAccess policy; resource control policy statements must Deny");
+                kindError(obj.get("Effect"), path + ".Effect", "The effect Allow is only supported for the RCPFullAWSAccess policy; resource control policy statements must Deny");
             }
         } else if (effect == Effect.DENY && actionStar) {
-            error(action, path + ".Action", "Resource control policies do not support \"Action\": \"*\" in a Deny statement; name the service actions");
+            kindError(action, path + ".Action", "Resource control policies do not support \"Action\": \"*\" in a Deny statement; name the service actions");
         }
     }
 
