@@ -99,10 +99,10 @@ public final class LoadDriver implements Callable<Integer> {
         LoadPhase phase = new LoadPhase(client, source, sequence);
         LoadPhase.Result warmup = phase.run(threads, Duration.ofSeconds(warmupSeconds), warmupMaxRequests);
 
-        long serverBefore = server.nanos();
+        ProcessCpu.Times serverBefore = server.times();
         long driverBefore = driver.nanos();
         LoadPhase.Result measured = phase.run(threads, Duration.ofSeconds(seconds), maxRequests);
-        long serverCpu = server.nanos() - serverBefore;
+        ProcessCpu.Times serverCpu = server.times().minus(serverBefore);
         long driverCpu = driver.nanos() - driverBefore;
 
         RunReport report = new RunReport(label, chosen, threads, warmup, measured, serverCpu, driverCpu,

@@ -24,7 +24,22 @@ record ProcessCpu(long pid, Path statFile, long nanosPerTick) {
         return of(ProcessHandle.current().pid(), clockTicksPerSecond);
     }
 
+    /** CPU time so far, split as the kernel accounts it: in the process's code and in the kernel for it. */
+    record Times(long userNanos, long systemNanos) {
+        long totalNanos() {
+            return userNanos + systemNanos;
+        }
+
+        Times minus(Times earlier) {
+            return new Times(userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
+        }
+    }
+
     long nanos() {
+        return times().totalNanos();
+    }
+
+    Times times() {
         String stat;
         try {
             stat = Files.readString(statFile);
@@ -35,7 +50,7 @@ record ProcessCpu(long pid, Path statFile, long nanosPerTick) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long utime = Long.parseLong(fields[14 - 3]);
         long stime = Long.parseLong(fields[15 - 3]);
-        return (utime + stime) * nanosPerTick;
+        return new Times(utime * nanosPerTick, stime * nanosPerTick);
     }
 
     /** {@code getconf CLK_TCK}; 100 (Linux's USER_HZ nearly everywhere) if getconf is unavailable. */

@@ -17,7 +17,7 @@ record RunReport(
         int threads,
         LoadPhase.Result warmup,
         LoadPhase.Result measured,
-        long serverCpuNanos,
+        ProcessCpu.Times serverCpu,
         long driverCpuNanos,
         double idleCpuMillisPerSecond) {
 
@@ -31,7 +31,7 @@ record RunReport(
     }
 
     double serverCpuMillisPerCall() {
-        return measured.calls() == 0 ? Double.NaN : serverCpuNanos / 1e6 / measured.calls();
+        return measured.calls() == 0 ? Double.NaN : serverCpu.totalNanos() / 1e6 / measured.calls();
     }
 
     double driverCpuMillisPerCall() {
@@ -46,8 +46,10 @@ record RunReport(
                 measured.calls(), measured.elapsedNanos() / 1e9, threads, measured.callsPerSecond());
         out.printf(Locale.ROOT, "  latency   p50 %.3f ms, p99 %.3f ms%n",
                 measured.latencyMillis(50), measured.latencyMillis(99));
-        out.printf(Locale.ROOT, "  server CPU %.1f ms total, %.4f ms per call (idle server: %.2f ms CPU per s)%n",
-                serverCpuNanos / 1e6, serverCpuMillisPerCall(), idleCpuMillisPerSecond);
+        out.printf(Locale.ROOT, "  server CPU %.4f ms per call: %.1f ms in the window (user %.1f, system %.1f);"
+                        + " idle server %.2f ms CPU per s%n",
+                serverCpuMillisPerCall(), serverCpu.totalNanos() / 1e6, serverCpu.userNanos() / 1e6,
+                serverCpu.systemNanos() / 1e6, idleCpuMillisPerSecond);
         out.printf(Locale.ROOT, "  driver CPU %.4f ms per call%n", driverCpuMillisPerCall());
         out.printf(Locale.ROOT, "  errors    %d %s%n", errors(), measured.errors().byStatus());
         warmup.errors().samples().forEach(s -> out.println("    warm-up " + s));
@@ -67,7 +69,9 @@ record RunReport(
                 .put("p50Millis", measured.latencyMillis(50))
                 .put("p99Millis", measured.latencyMillis(99))
                 .put("serverCpuMillisPerCall", serverCpuMillisPerCall())
-                .put("serverCpuMillis", serverCpuNanos / 1e6)
+                .put("serverCpuMillis", serverCpu.totalNanos() / 1e6)
+                .put("serverUserCpuMillis", serverCpu.userNanos() / 1e6)
+                .put("serverSystemCpuMillis", serverCpu.systemNanos() / 1e6)
                 .put("idleServerCpuMillisPerSecond", idleCpuMillisPerSecond)
                 .put("driverCpuMillisPerCall", driverCpuMillisPerCall())
                 .put("warmupCalls", warmup.calls())

@@ -39,6 +39,7 @@ final class SignedClient {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
+                .executor(Runnable::run)
                 .build();
     }
 
