@@ -29,13 +29,13 @@ public final class Database implements AutoCloseable {
   /** The embedded default: an H2 file database in {@code dataDir}. */
   public static Database embedded(Path dataDir) {
     String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gatehouse")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
     return open(url, "sa", "");
   }
 
   /** A private in-memory H2 database, for tests. */
   public static Database inMemory(String name) {
-    return open("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+    return open("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "sa", "");
   }
 

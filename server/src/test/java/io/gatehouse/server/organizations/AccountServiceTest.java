@@ -63,7 +63,7 @@ class AccountServiceTest {
     List<AccountCreatedListener.CreatedAccount> seen = new ArrayList<>();
     f.accounts.addListener((h, created) -> {
       seen.add(created);
-      h.createUpdate("INSERT INTO settings(name, value) VALUES (:n, :v)")
+      h.createUpdate("INSERT INTO settings(name, val) VALUES (:n, :v)")
           .bind("n", "role:" + created.accountId()).bind("v", created.roleName()).execute();
     });
     AccountCreation c = f.accounts.createAccount("ops@example.com", "Ops", null, List.of());
