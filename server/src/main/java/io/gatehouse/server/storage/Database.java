@@ -59,6 +59,11 @@ public final class Database implements AutoCloseable {
     return new Database(ds, dialect);
   }
 
+  /** Called with the topic after each local transaction that appended to the {@link ChangeLog} commits. */
+  public void onLocalCommit(java.util.function.Consumer<String> topicListener) {
+    jdbi.getConfig(LocalCommits.class).listener(topicListener);
+  }
+
   public Dialect dialect() {
     return dialect;
   }

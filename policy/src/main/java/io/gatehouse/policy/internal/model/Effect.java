@@ -1,0 +1,4 @@
+package io.gatehouse.policy.internal.model;
+
+/** A statement's effect. */
+public enum Effect { ALLOW, DENY }
