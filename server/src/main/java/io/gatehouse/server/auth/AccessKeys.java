@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class AccessKeys {
   private final CredentialResolver resolver = this::resolve;
   private final Authenticator authenticator;
   private final ConcurrentHashMap<String, LastUse> unflushedUses = new ConcurrentHashMap<>();
+  private final ReentrantLock reloading = new ReentrantLock();
   private volatile Map<String, SigningCredential> active = Map.of();
 
   private record LastUse(Instant at, String region, String service) {}
@@ -183,6 +185,16 @@ public final class AccessKeys {
    * keyring cannot open is left out (and logged), so one bad row never locks everyone out.
    */
   public void reload() {
+    // One reload at a time, so that a slow read never replaces the map of a newer one.
+    reloading.lock();
+    try {
+      active = load();
+    } finally {
+      reloading.unlock();
+    }
+  }
+
+  private Map<String, SigningCredential> load() {
     List<StoredAccessKey> rows = db.withHandle(store::all);
     Map<String, SigningCredential> next = new HashMap<>(rows.size() * 2);
     for (StoredAccessKey row : rows) {
@@ -195,7 +207,7 @@ public final class AccessKeys {
         LOG.warn("access key {} left out: {}", row.accessKeyId(), e.getMessage());
       }
     }
-    active = Map.copyOf(next);
+    return Map.copyOf(next);
   }
 
   private StoredAccessKey newKey(KeyOwner owner, String accessKeyId, String secret) {
