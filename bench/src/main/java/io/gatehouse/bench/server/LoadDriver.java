@@ -1,6 +1,9 @@
 package io.gatehouse.bench.server;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -99,6 +102,7 @@ public final class LoadDriver implements Callable<Integer> {
         LoadPhase phase = new LoadPhase(client, source, sequence);
         LoadPhase.Result warmup = phase.run(threads, Duration.ofSeconds(warmupSeconds), warmupMaxRequests);
 
+        double loadAverage = loadAverage();
         ProcessCpu.Times serverBefore = server.times();
         long driverBefore = driver.nanos();
         LoadPhase.Result measured = phase.run(threads, Duration.ofSeconds(seconds), maxRequests);
@@ -106,10 +110,15 @@ public final class LoadDriver implements Callable<Integer> {
         long driverCpu = driver.nanos() - driverBefore;
 
         RunReport report = new RunReport(label, chosen, threads, warmup, measured, serverCpu, driverCpu,
-                idleMillisPerSecond);
+                idleMillisPerSecond, loadAverage);
         report.print(System.out);
         System.out.println(report.resultLine());
         return report.valid() ? 0 : 2;
+    }
+
+    /** The machine's 1-minute load average as the measured window starts: how shared the 2 cores were. */
+    private static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     private double idleCpu(ProcessCpu server) throws InterruptedException {
