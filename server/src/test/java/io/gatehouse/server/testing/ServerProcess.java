@@ -25,10 +25,11 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final CompletableFuture<URI> ready = new CompletableFuture<>();
   private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+  private final Thread pump;
 
   private ServerProcess(Process process) {
     this.process = process;
-    Thread pump = new Thread(this::pump, "server-process-output");
+    pump = new Thread(this::pump, "server-process-output");
     pump.setDaemon(true);
     pump.start();
   }
@@ -66,6 +67,7 @@ public final class ServerProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("server did not stop on SIGTERM within " + timeout);
     }
+    pump.join(timeout.toMillis()); // the last lines may still be in the pipe
     return process.exitValue();
   }
 
