@@ -62,7 +62,8 @@ public final class ServerProcess implements AutoCloseable {
 
   /** SIGTERM: the server's graceful shutdown. Returns the exit code. */
   public int terminate(Duration timeout) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of its output pipe.
+    process.toHandle().destroy();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("server did not stop on SIGTERM within " + timeout);
