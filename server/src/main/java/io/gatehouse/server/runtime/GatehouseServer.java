@@ -52,7 +52,7 @@ public final class GatehouseServer {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile State state = State.NEW;
   private volatile AwsEndpoint endpoint;
-  private Javalin http;
+  private volatile Javalin http;
   private Database db;
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
