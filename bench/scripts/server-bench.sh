@@ -7,7 +7,14 @@
 # Environment (defaults in brackets):
 #   SERVERS [gatehouse moto]   which servers to start and drive (also: null, a do-nothing HTTP server)
 #   WORKLOADS [DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership]
-#   MEASURE_SECONDS [20]  WARMUP_SECONDS [10]  THREADS [4]
+#   MEASURE_SECONDS [20]  THREADS [4]
+#   WARMUP_SECONDS [60] WARMUP_CALLS [50000]  warm-up ends at whichever comes first; a cold JVM
+#                           needs tens of thousands of calls before its JIT settles
+#   MOTO_WARMUP_SECONDS [10]  moto (CPython) has no JIT to wait for
+#   MOTO_WRITE_THREADS [1]  threads for moto's write workloads: moto 5.2's identitystore is not
+#                           thread-safe (CreateUser's uniqueness scan fails with "dictionary changed
+#                           size during iteration", HTTP 500, when another request adds a user)
+#   GATEHOUSE [./gatehouse]   the launcher to run (e.g. another checkout's)
 #   GATEHOUSE_PORT [18080]  MOTO_PORT [15000]  NULL_PORT [15100]
 #   OUT_DIR [bench/target/server-bench-<time>]  logs, the servers' output and results.jsonl
 #
@@ -24,8 +31,12 @@ JAVA="$JAVA_HOME/bin/java"
 SERVERS=${SERVERS:-gatehouse moto}
 WORKLOADS=${WORKLOADS:-DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership}
 MEASURE_SECONDS=${MEASURE_SECONDS:-20}
-WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+WARMUP_CALLS=${WARMUP_CALLS:-50000}
+MOTO_WARMUP_SECONDS=${MOTO_WARMUP_SECONDS:-10}
 THREADS=${THREADS:-4}
+MOTO_WRITE_THREADS=${MOTO_WRITE_THREADS:-1}
+GATEHOUSE=${GATEHOUSE:-./gatehouse}
 GATEHOUSE_PORT=${GATEHOUSE_PORT:-18080}
 MOTO_PORT=${MOTO_PORT:-15000}
 NULL_PORT=${NULL_PORT:-15100}
@@ -76,7 +87,7 @@ start_gatehouse() {
   local data
   data=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
   GATEHOUSE_ROOT_ACCESS_KEY_ID=$ACCESS_KEY GATEHOUSE_ROOT_SECRET_ACCESS_KEY=$SECRET_KEY \
-    ./gatehouse serve --data-dir "$data" --port "$GATEHOUSE_PORT" > "$OUT_DIR/gatehouse.log" 2>&1 &
+    "$GATEHOUSE" serve --data-dir "$data" --port "$GATEHOUSE_PORT" > "$OUT_DIR/gatehouse.log" 2>&1 &
   STARTED_PIDS+=($!)
   # The launcher may build the jar first.
   wait_for "$GATEHOUSE_PORT" "http://127.0.0.1:$GATEHOUSE_PORT/health" 600
@@ -121,20 +132,23 @@ done
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "moto: $(python -c 'import moto; print(moto.__version__)' 2>/dev/null || echo n/a)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "settings: threads=$THREADS warmup=${WARMUP_SECONDS}s measure=${MEASURE_SECONDS}s"
+  echo "settings: threads=$THREADS (moto writes: $MOTO_WRITE_THREADS) warm-up=${WARMUP_CALLS} calls or ${WARMUP_SECONDS}s (moto ${MOTO_WARMUP_SECONDS}s) measure=${MEASURE_SECONDS}s"
 } | tee "$OUT_DIR/machine.txt"
 
 status=0
 for workload in $WORKLOADS; do
   for server in $SERVERS; do
     log="$OUT_DIR/$server-$workload.log"
-    echo "== $server $workload (load average $(cut -d' ' -f1 /proc/loadavg))"
+    threads=$THREADS warmup=$WARMUP_SECONDS
+    if [[ $server == moto && $workload == Create* ]]; then threads=$MOTO_WRITE_THREADS; fi
+    if [[ $server == moto ]]; then warmup=$MOTO_WARMUP_SECONDS; fi
+    echo "== $server $workload, $threads threads (load average $(cut -d' ' -f1 /proc/loadavg))"
     set +e
     "$JAVA" -cp "$JAR" io.gatehouse.bench.server.LoadDriver \
       --endpoint "http://127.0.0.1:${PORT[$server]}" --pid "${PID[$server]}" \
       --access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY" \
-      --workload "$workload" --seconds "$MEASURE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" \
-      --threads "$THREADS" --label "$server" > "$log" 2>&1
+      --workload "$workload" --seconds "$MEASURE_SECONDS" --warmup-seconds "$warmup" --warmup-max-requests "$WARMUP_CALLS" \
+      --threads "$threads" --label "$server" > "$log" 2>&1
     rc=$?
     set -e
     grep -v '^RESULT ' "$log" || true
@@ -143,9 +157,9 @@ for workload in $WORKLOADS; do
   done
 done
 
-python3 - "$RESULTS" $SERVERS <<'PY'
+python3 - "$RESULTS" "$THREADS" $SERVERS <<'PY'
 import json, sys
-path, servers = sys.argv[1], sys.argv[2:]
+path, threads, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 rows = [json.loads(l) for l in open(path) if l.strip()]
 by = {(r["label"], r["workload"]): r for r in rows}
 workloads = list(dict.fromkeys(r["workload"] for r in rows))
@@ -153,7 +167,7 @@ head = "| workload | " + " | ".join(
     f"{s} calls/s | {s} p50 ms | {s} p99 ms | {s} CPU ms/call" for s in servers)
 if "gatehouse" in servers and len(servers) > 1:
     head += " | " + " | ".join(f"{s}/gatehouse CPU" for s in servers if s != "gatehouse")
-head += " | errors |"
+head += " | errors | load avg |"
 print()
 print(head)
 print("|" + "---|" * (head.count("|") - 1))
@@ -165,7 +179,7 @@ for w in workloads:
             cells += ["n/a"] * 4
             continue
         errors += r["errors"]
-        flag = "" if r["valid"] else " (INVALID)"
+        flag = ("" if r["threads"] == threads else f' ({r["threads"]} thr)') + ("" if r["valid"] else " (INVALID)")
         cells += [f'{r["callsPerSecond"]:.0f}{flag}', f'{r["p50Millis"]:.2f}', f'{r["p99Millis"]:.2f}',
                   f'{r["serverCpuMillisPerCall"]:.3f}']
     line = f"| {w} | " + " | ".join(cells)
@@ -177,7 +191,8 @@ for w in workloads:
             o = by.get((s, w))
             ok = g and o and g["serverCpuMillisPerCall"] > 0
             line += " | " + (f'{o["serverCpuMillisPerCall"] / g["serverCpuMillisPerCall"]:.1f}×' if ok else "n/a")
-    print(line + f" | {errors} |")
+    loads = "/".join(f'{by[(s, w)]["loadAverage"]:.1f}' for s in servers if (s, w) in by)
+    print(line + f" | {errors} | {loads} |")
 PY
 echo
 echo "logs and results: $OUT_DIR"

@@ -19,7 +19,8 @@ record RunReport(
         LoadPhase.Result measured,
         ProcessCpu.Times serverCpu,
         long driverCpuNanos,
-        double idleCpuMillisPerSecond) {
+        double idleCpuMillisPerSecond,
+        double loadAverage) {
 
     long errors() {
         return warmup.errors().total() + measured.errors().total();
@@ -50,7 +51,8 @@ record RunReport(
                         + " idle server %.2f ms CPU per s%n",
                 serverCpuMillisPerCall(), serverCpu.totalNanos() / 1e6, serverCpu.userNanos() / 1e6,
                 serverCpu.systemNanos() / 1e6, idleCpuMillisPerSecond);
-        out.printf(Locale.ROOT, "  driver CPU %.4f ms per call%n", driverCpuMillisPerCall());
+        out.printf(Locale.ROOT, "  driver CPU %.4f ms per call; machine load average %.2f at the start%n",
+                driverCpuMillisPerCall(), loadAverage);
         out.printf(Locale.ROOT, "  errors    %d %s%n", errors(), measured.errors().byStatus());
         warmup.errors().samples().forEach(s -> out.println("    warm-up " + s));
         measured.errors().samples().forEach(s -> out.println("    " + s));
@@ -75,6 +77,7 @@ record RunReport(
                 .put("idleServerCpuMillisPerSecond", idleCpuMillisPerSecond)
                 .put("driverCpuMillisPerCall", driverCpuMillisPerCall())
                 .put("warmupCalls", warmup.calls())
+                .put("loadAverage", loadAverage)
                 .put("errors", errors())
                 .put("valid", valid());
         try {

@@ -48,38 +48,34 @@ final class CanonicalRequest {
 
   /**
    * The canonical URI. With {@code normalize} (every service but S3), the path as sent is cleaned of
-   * empty and dot segments and then URI-encoded once more, so {@code %20} on the wire becomes
-   * {@code %2520}. Without it (S3), the path is decoded and encoded once.
+   * empty and dot segments (RFC 3986 section 5.2.4, plus AWS's removal of repeated slashes; a trailing
+   * slash stays only if the path as sent ends with one, as botocore and the Java SDK sign it) and then
+   * URI-encoded once more, so {@code %20} on the wire becomes {@code %2520}. Without it (S3), the path
+   * is decoded and encoded once.
    */
   static String uri(String rawPath, boolean normalize) {
     if (rawPath == null || rawPath.isEmpty() || "/".equals(rawPath)) return "/";
     if (!normalize) return encode(percentDecode(rawPath), true);
     List<String> segments = new ArrayList<>();
-    int start = rawPath.charAt(0) == '/' ? 1 : 0;
-    boolean trailingSlash = false;
-    while (start <= rawPath.length()) {
+    int start = 0;
+    int length = rawPath.length();
+    while (start <= length) {
       int end = rawPath.indexOf('/', start);
-      if (end < 0) end = rawPath.length();
-      String segment = rawPath.substring(start, end);
-      boolean last = end == rawPath.length();
-      if (segment.isEmpty() || ".".equals(segment)) {
-        trailingSlash = last;
-      } else if ("..".equals(segment)) {
+      if (end < 0) end = length;
+      if (end - start == 2 && rawPath.charAt(start) == '.' && rawPath.charAt(start + 1) == '.') {
         if (!segments.isEmpty()) segments.remove(segments.size() - 1);
-        trailingSlash = last;
-      } else {
-        segments.add(segment);
-        trailingSlash = false;
+      } else if (end > start && !(end - start == 1 && rawPath.charAt(start) == '.')) {
+        segments.add(rawPath.substring(start, end));
       }
       start = end + 1;
     }
     if (segments.isEmpty()) return "/";
-    StringBuilder sb = new StringBuilder(rawPath.length() + 16);
+    StringBuilder sb = new StringBuilder(length + 16);
     for (String segment : segments) {
       sb.append('/');
       appendEncoded(sb, segment, false);
     }
-    if (trailingSlash) sb.append('/');
+    if (rawPath.charAt(length - 1) == '/') sb.append('/');
     return sb.toString();
   }
 
@@ -88,7 +84,8 @@ final class CanonicalRequest {
   /**
    * Parses a raw query string into canonical parameters, unsorted. Each name and value is decoded
    * ({@code +} as a space, as form decoding does) and re-encoded: unreserved characters bare,
-   * everything else {@code %XX} in upper case. A parameter without {@code =} has an empty value.
+   * everything else {@code %XX} in upper case. A parameter without {@code =} has an empty value;
+   * one with an empty name is left out, as clients leave it out when they sign.
    */
   static List<Parameter> parseQuery(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) return List.of();
@@ -98,9 +95,9 @@ final class CanonicalRequest {
     while (start <= length) {
       int end = rawQuery.indexOf('&', start);
       if (end < 0) end = length;
-      if (end > start) {
-        int eq = rawQuery.indexOf('=', start);
-        if (eq < 0 || eq > end) eq = end;
+      int eq = rawQuery.indexOf('=', start);
+      if (eq < 0 || eq > end) eq = end;
+      if (eq > start) { // clients sign no parameter with an empty name
         String name = canonicalComponent(rawQuery, start, eq);
         String value = eq < end ? canonicalComponent(rawQuery, eq + 1, end) : "";
         out.add(new Parameter(name, value));
@@ -199,7 +196,7 @@ final class CanonicalRequest {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u000b' || c == '\f';
   }
 
   // ---- encoding ----

@@ -14,7 +14,11 @@ final class JsonBody {
     try {
       node = WireJson.MAPPER.readTree(body);
     } catch (JacksonException e) {
-      throw new ProtocolFailure(ProtocolFailure.Kind.MALFORMED_REQUEST, "The request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+      // Jackson's own messages name its classes and features; say where, not how.
+      var at = e.getLocation();
+      throw new ProtocolFailure(ProtocolFailure.Kind.MALFORMED_REQUEST, at == null || at.getLineNr() < 0
+          ? "The request body is not valid JSON"
+          : "The request body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     } catch (java.io.IOException e) {
       // Jackson reports undecodable bytes (e.g. a broken UTF-32 guess) as plain IOExceptions.
       throw new ProtocolFailure(ProtocolFailure.Kind.MALFORMED_REQUEST, "The request body is not valid UTF-8 JSON");
@@ -24,10 +28,4 @@ final class JsonBody {
     return (ObjectNode) node;
   }
 
-  private static String firstLine(String message) {
-    if (message == null) return "syntax error";
-    int nl = message.indexOf('\n');
-    String line = nl < 0 ? message : message.substring(0, nl);
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-  }
 }

@@ -90,18 +90,13 @@ final class OutputTree {
     ObjectNode out = WireJson.NODES.objectNode();
     if (value instanceof JsonNode node) {
       if (!node.isObject()) return null;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        var e = it.next();
-        Member m = shape.memberIgnoringCase(e.getKey());
-        if (m == null) continue;
-        JsonNode v = of(e.getValue(), m.shape());
+      for (Member m : shape.members.values()) {
+        JsonNode v = of(lookup(node, m.name()), m.shape());
         if (v != null && !v.isNull()) out.set(m.name(), v);
       }
     } else if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Member m = shape.memberIgnoringCase(String.valueOf(e.getKey()));
-        if (m == null) continue;
-        JsonNode v = of(e.getValue(), m.shape());
+      for (Member m : shape.members.values()) {
+        JsonNode v = of(lookup(map, m.name()), m.shape());
         if (v != null) out.set(m.name(), v);
       }
     } else if (value.getClass().isRecord()) {
@@ -116,6 +111,34 @@ final class OutputTree {
       throw new IllegalStateException("cannot encode " + value.getClass().getName() + " as structure " + shape.name);
     }
     return out;
+  }
+
+  /** The entry for a member: by its exact name, then with a lower-case first letter, then ignoring case. */
+  private static JsonNode lookup(JsonNode node, String name) {
+    JsonNode v = node.get(name);
+    if (v != null) return v;
+    v = node.get(lowerFirst(name));
+    if (v != null) return v;
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (f.equalsIgnoreCase(name)) return node.get(f);
+    }
+    return null;
+  }
+
+  private static Object lookup(Map<?, ?> map, String name) {
+    Object v = map.get(name);
+    if (v != null) return v;
+    v = map.get(lowerFirst(name));
+    if (v != null) return v;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (String.valueOf(e.getKey()).equalsIgnoreCase(name)) return e.getValue();
+    }
+    return null;
+  }
+
+  private static String lowerFirst(String name) {
+    return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   private static Object read(MethodHandle accessor, Object record) {

@@ -15,13 +15,23 @@ public final class ArnOperator implements ConditionOperator {
     }
 
     @Override
+    public boolean resolvable(VariableSource vars) {
+        for (ArnPattern p : patterns) {
+            if (p.hasVariables() && !p.resolvable(vars)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public boolean negated() {
         return negated;
     }
 
     @Override
     public boolean test(String requestValue, VariableSource vars) {
-        String[] segments = ArnPattern.splitTopLevel(requestValue);
+        String[] segments = ArnPattern.splitForMatching(requestValue);
         if (segments == null) {
             return false; // Arn operators never match a value that is not an ARN
         }

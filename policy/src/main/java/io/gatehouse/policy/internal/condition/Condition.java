@@ -19,6 +19,9 @@ public record Condition(String operatorName, SetQualifier qualifier, boolean ifE
             return n.matchesPresence(present);
         }
         boolean negated = operator.negated();
+        if (present && negated && !operator.resolvable(context)) {
+            return false; // an unresolvable policy variable never makes a statement apply
+        }
         return switch (qualifier) {
             case NONE -> {
                 if (!present) {

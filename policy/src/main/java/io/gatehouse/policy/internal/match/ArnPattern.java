@@ -4,7 +4,8 @@ package io.gatehouse.policy.internal.match;
  * A Resource (or Arn-condition) pattern, matched as AWS does: {@code *} alone matches everything;
  * an ARN pattern is compared segment by segment (partition, service, region and account ignore
  * case; the resource part is case-sensitive and may contain {@code :} and {@code /}); anything
- * else is matched as a whole string. Patterns with policy variables are resolved per request.
+ * else, including a short ARN such as {@code arn:aws:sqs:*} whose last {@code *} runs past the
+ * colons, is matched as a whole string. Patterns with policy variables are resolved per request.
  */
 public final class ArnPattern {
     private static final int SEGMENTS = 6;
@@ -46,10 +47,34 @@ public final class ArnPattern {
                 }
                 templates[i] = t;
             } else {
-                globs[i] = Glob.of(seg[i], i < 5);
+                // partition, service, region and account ignore case: compared lower-cased
+                globs[i] = i < 5 ? Glob.of(seg[i].toLowerCase(java.util.Locale.ROOT), false) : Glob.of(seg[i], false);
             }
         }
         return new ArnPattern(pattern, false, globs, templates, null, null);
+    }
+
+    /**
+     * Whether every policy variable in the pattern can be resolved. AWS: a variable that cannot be
+     * resolved may make the whole statement invalid; we never let such a pattern make a statement
+     * apply (it does not match in Resource, and voids a NotResource).
+     */
+    public boolean resolvable(VariableSource vars) {
+        if (wholeTemplate != null) {
+            return wholeTemplate.resolvable(vars);
+        }
+        if (templates != null) {
+            for (Template t : templates) {
+                if (t != null && !t.resolvable(vars)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    public boolean hasVariables() {
+        return wholeTemplate != null || templates != null;
     }
 
     public String source() {
@@ -91,8 +116,22 @@ public final class ArnPattern {
     }
 
     /**
+     * Splits a request ARN for {@link #matches}: six segments, the first five lower-cased (they are
+     * compared ignoring case); null when the text is not an ARN.
+     */
+    public static String[] splitForMatching(String arn) {
+        String[] seg = splitTopLevel(arn);
+        if (seg != null) {
+            for (int i = 0; i < 5; i++) {
+                seg[i] = seg[i].toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return seg;
+    }
+
+    /**
      * Whether the request resource matches. {@code resource} is the full text; {@code segments} its
-     * six ARN segments or null when it is not an ARN.
+     * six ARN segments from {@link #splitForMatching}, or null when it is not an ARN.
      */
     public boolean matches(String resource, String[] segments, VariableSource vars) {
         if (any) {
@@ -108,7 +147,9 @@ public final class ArnPattern {
         if (segments == null) {
             return false;
         }
-        for (int i = 0; i < SEGMENTS; i++) {
+        // the resource part first: it is the one that usually differs
+        for (int k = 0; k < SEGMENTS; k++) {
+            int i = k == 0 ? SEGMENTS - 1 : k - 1;
             Glob g = globs[i];
             if (g == null) {
                 g = templates[i].resolveGlob(vars, i < 5);

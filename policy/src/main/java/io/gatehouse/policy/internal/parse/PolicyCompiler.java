@@ -114,7 +114,7 @@ public final class PolicyCompiler {
             statements.add(statement(so, "$.Statement", 0, variables));
         } else if (st instanceof JArray sa) {
             if (sa.items().isEmpty()) {
-                error(sa, "$.Statement", "Missing required field Statement: the Statement array is empty");
+                warning(sa, "$.Statement", "The Statement array is empty: the policy grants and denies nothing");
             }
             if (sa.items().size() > maxStatements) {
                 error(sa, "$.Statement", "Cannot exceed quota for statements per policy: " + maxStatements);
@@ -342,7 +342,7 @@ public final class PolicyCompiler {
         List<ArnPattern> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             String r = values.get(i);
-            if (!r.equals("*") && ArnPattern.splitTopLevel(r) == null) {
+            if (!r.equals("*") && !r.startsWith("arn:")) {
                 error(elementAt(v, i), elementPath(v, path, i), "Resource " + r + " must be in ARN format or \"*\".");
             }
             out.add(ArnPattern.compile(r, variables));
