@@ -10,6 +10,8 @@
 #
 # Environment: SEEDS (default "1 2 3 4 5 6"), N (cases per seed, default 2000),
 # CHECK=1 to re-run `node check.mjs` on every regenerated seed,
+# The flagged cases are re-judged by tools/oracle/caveat-review.mjs into
+# differential/caveat-review.jsonl.
 # CONFORMANCE=1 to also run the oracle over the conformance corpus and print its
 # disagreements with awsExpected (see tools/oracle/README.md).
 set -euo pipefail
@@ -44,6 +46,13 @@ for s in $seeds; do
   gzip -n -9 -c "$scratch/seed-$s.jsonl" > "$out/seed-$s.jsonl.gz"
   echo "seed $s: $(wc -l < "$scratch/seed-$s.jsonl") cases -> $out/seed-$s.jsonl.gz"
 done
+
+# Second opinion on the cases flagged with caveats (see caveat-review.mjs).
+: > "$out/caveat-review.jsonl"
+for s in $seeds; do
+  (cd "$scratch" && node "$repo/tools/oracle/caveat-review.mjs" "seed-$s.jsonl") >> "$out/caveat-review.jsonl"
+done
+echo "caveat review: $(wc -l < "$out/caveat-review.jsonl") flagged cases, $(grep -c '"changed":true' "$out/caveat-review.jsonl") where AWS's documented answer differs from the oracle's"
 
 if [ "${CONFORMANCE:-0}" = 1 ]; then
   conf="$repo/policy/src/test/resources/conformance"

@@ -7,5 +7,5 @@ CREATE TABLE change_log (
 
 CREATE TABLE settings (
   name  VARCHAR(128) PRIMARY KEY,
-  value VARCHAR(4096) NOT NULL
+  val   VARCHAR(4096) NOT NULL
 );

@@ -15,5 +15,7 @@ public final class ChangeLog {
     handle.createUpdate("INSERT INTO change_log(topic, changed_at) VALUES (:topic, CURRENT_TIMESTAMP)")
         .bind("topic", topic)
         .execute();
+    LocalCommits localCommits = handle.getConfig(LocalCommits.class);
+    handle.afterCommit(() -> localCommits.committed(topic));
   }
 }

@@ -33,6 +33,12 @@ public final class TestDatabases {
 
   /** A fresh schema in the test PostgreSQL, migrated; skipped where no PostgreSQL is configured. */
   public static Database postgres() {
+    return Database.open(postgresSchemaUrl(), envOr("GATEHOUSE_TEST_PG_USER", "postgres"),
+        envOr("GATEHOUSE_TEST_PG_PASSWORD", ""));
+  }
+
+  /** Creates a fresh schema and returns a JDBC URL whose connections use it. */
+  private static String postgresSchemaUrl() {
     String url = System.getenv("GATEHOUSE_TEST_PG_URL");
     if (url == null || url.isBlank()) {
       if ("true".equals(System.getenv("CI"))) {
@@ -49,7 +55,25 @@ public final class TestDatabases {
       throw new IllegalStateException("cannot create test schema in " + url, e);
     }
     String sep = url.contains("?") ? "&" : "?";
-    return Database.open(url + sep + "currentSchema=" + schema, user, password);
+    return url + sep + "currentSchema=" + schema;
+  }
+
+  /**
+   * One fresh database that several servers open at once, as servers sharing a production
+   * database do: each call of the returned supplier opens a new pool on the same database.
+   */
+  public static Supplier<Database> shared(String backend) {
+    return switch (backend) {
+      case "h2" -> {
+        String name = "shared-" + UUID.randomUUID();
+        yield () -> Database.inMemory(name);
+      }
+      case "postgresql" -> {
+        String url = postgresSchemaUrl();
+        yield () -> Database.open(url, envOr("GATEHOUSE_TEST_PG_USER", "postgres"), envOr("GATEHOUSE_TEST_PG_PASSWORD", ""));
+      }
+      default -> throw new IllegalArgumentException("unknown backend " + backend);
+    };
   }
 
   public static boolean postgresConfigured() {

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end check with the real AWS CLI: creates OUs, an account, users, groups and memberships
+# in a Gatehouse server and reads them back, failing on the first mismatch.
+#
+#   tests/e2e/cli.sh                      # starts ./gatehouse serve on a temp data dir, then checks it
+#   GATEHOUSE_ENDPOINT=http://127.0.0.1:8080 AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… tests/e2e/cli.sh
+#
+# The CLI is `aws` on PATH (this project tests with AWS CLI v1 1.45 and v2 from Debian), or the
+# executable named by GATEHOUSE_AWS_CLI. The test suite runs this script (CliScriptTest).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+aws_cli="${GATEHOUSE_AWS_CLI:-$(command -v aws || true)}"
+if [[ -z "$aws_cli" ]]; then
+  echo "cli.sh: no aws CLI on PATH (install it, e.g. apt-get install awscli, or set GATEHOUSE_AWS_CLI)" >&2
+  exit 2
+fi
+echo "cli.sh: using $("$aws_cli" --version 2>&1)"
+
+# Never read the developer's own AWS profiles or send anything to AWS.
+export AWS_CONFIG_FILE=/dev/null AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_MAX_ATTEMPTS=2
+unset AWS_PROFILE AWS_SESSION_TOKEN || true
+
+server_pid=""
+work=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [[ -n "$work" ]]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+if [[ -z "${GATEHOUSE_ENDPOINT:-}" ]]; then
+  work="$(mktemp -d)"
+  "$repo/gatehouse" serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    GATEHOUSE_ENDPOINT="$(grep -o 'Gatehouse ready on http://[^ ]*' "$work/server.log" | head -1 | sed 's/.* on //')" || true
+    [[ -n "$GATEHOUSE_ENDPOINT" ]] && break
+    if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log" >&2; echo "cli.sh: server exited" >&2; exit 1; fi
+    sleep 0.5
+  done
+  [[ -n "$GATEHOUSE_ENDPOINT" ]] || { cat "$work/server.log" >&2; echo "cli.sh: server not ready" >&2; exit 1; }
+  # The generated root credentials, exactly as a user would use them.
+  export AWS_SHARED_CREDENTIALS_FILE="$work/data/root-credentials" AWS_PROFILE=gatehouse
+  unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY || true
+fi
+echo "cli.sh: server $GATEHOUSE_ENDPOINT"
+
+passed=0
+failed=0
+gh() { "$aws_cli" --endpoint-url "$GATEHOUSE_ENDPOINT" --output text "$@"; }
+expect() { # expect WHAT ACTUAL EXPECTED
+  if [[ "$2" == "$3" ]]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $1: expected [$3], got [$2]" >&2; echo "$passed passed, $failed failed"; exit 1; fi
+}
+expect_match() { # expect_match WHAT ACTUAL REGEX
+  if [[ "$2" =~ $3 ]]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $1: [$2] does not match $3" >&2; echo "$passed passed, $failed failed"; exit 1; fi
+}
+contains_word() { [[ " $(echo "$1" | tr '\t\n' '  ') " == *" $2 "* ]] && echo yes || echo no; }
+
+# --- Identity Center instance: how clients find the identity store
+store="$(gh sso-admin list-instances --query 'Instances[0].IdentityStoreId')"
+expect_match "identity store id" "$store" '^d-[0-9a-f]{10}$'
+instance="$(gh sso-admin list-instances --query 'Instances[0].InstanceArn')"
+expect_match "instance arn" "$instance" '^arn:aws:sso:::instance/ssoins-[0-9a-f]{16}$'
+expect "describe-instance status" "$(gh sso-admin describe-instance --instance-arn "$instance" --query Status)" "ACTIVE"
+
+# --- Organizations: root, OUs, an account moved into an OU
+mgmt="$(gh organizations describe-organization --query Organization.MasterAccountId)"
+expect_match "management account id" "$mgmt" '^[0-9]{12}$'
+root="$(gh organizations list-roots --query 'Roots[0].Id')"
+expect_match "root id" "$root" '^r-[0-9a-z]{4,32}$'
+eng="$(gh organizations create-organizational-unit --parent-id "$root" --name Engineering --query OrganizationalUnit.Id)"
+expect_match "OU id" "$eng" '^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$'
+platform="$(gh organizations create-organizational-unit --parent-id "$eng" --name Platform --query OrganizationalUnit.Id)"
+expect "describe OU" "$(gh organizations describe-organizational-unit --organizational-unit-id "$platform" --query OrganizationalUnit.Name)" "Platform"
+expect "OUs under root" "$(contains_word "$(gh organizations list-organizational-units-for-parent --parent-id "$root" --query 'OrganizationalUnits[].Name')" Engineering)" "yes"
+expect "parent of Platform" "$(gh organizations list-parents --child-id "$platform" --query 'Parents[0].Id')" "$eng"
+
+request="$(gh organizations create-account --email dev@example.com --account-name Dev --query CreateAccountStatus.Id)"
+state=""
+for _ in $(seq 1 30); do
+  state="$(gh organizations describe-create-account-status --create-account-request-id "$request" --query CreateAccountStatus.State)"
+  [[ "$state" == "IN_PROGRESS" ]] || break
+  sleep 1
+done
+expect "create-account state" "$state" "SUCCEEDED"
+account="$(gh organizations describe-create-account-status --create-account-request-id "$request" --query CreateAccountStatus.AccountId)"
+expect_match "new account id" "$account" '^[0-9]{12}$'
+expect "describe-account name" "$(gh organizations describe-account --account-id "$account" --query Account.Name)" "Dev"
+gh organizations move-account --account-id "$account" --source-parent-id "$root" --destination-parent-id "$eng" >/dev/null
+expect "accounts in Engineering" "$(gh organizations list-accounts-for-parent --parent-id "$eng" --query 'Accounts[].Id')" "$account"
+expect "accounts listed" "$(contains_word "$(gh organizations list-accounts --query 'Accounts[].Id')" "$account")" "yes"
+
+# --- Identity store: users, a group, memberships
+alice="$(gh identitystore create-user --identity-store-id "$store" --user-name alice --display-name "Alice Liddell" \
+  --name GivenName=Alice,FamilyName=Liddell --emails Value=alice@example.com,Type=work,Primary=true --query UserId)"
+bob="$(gh identitystore create-user --identity-store-id "$store" --user-name bob --display-name "Bob Builder" \
+  --name GivenName=Bob,FamilyName=Builder --query UserId)"
+expect "describe-user" "$(gh identitystore describe-user --identity-store-id "$store" --user-id "$alice" --query UserName)" "alice"
+expect "get-user-id" "$(gh identitystore get-user-id --identity-store-id "$store" \
+  --alternate-identifier '{"UniqueAttribute":{"AttributePath":"userName","AttributeValue":"alice"}}' --query UserId)" "$alice"
+expect "users listed" "$(contains_word "$(gh identitystore list-users --identity-store-id "$store" --query 'Users[].UserName')" bob)" "yes"
+
+group="$(gh identitystore create-group --identity-store-id "$store" --display-name Engineers --description "All engineers" --query GroupId)"
+expect "get-group-id" "$(gh identitystore get-group-id --identity-store-id "$store" \
+  --alternate-identifier '{"UniqueAttribute":{"AttributePath":"displayName","AttributeValue":"Engineers"}}' --query GroupId)" "$group"
+membership="$(gh identitystore create-group-membership --identity-store-id "$store" --group-id "$group" --member-id UserId="$alice" --query MembershipId)"
+expect "members of Engineers" "$(gh identitystore list-group-memberships --identity-store-id "$store" --group-id "$group" --query 'GroupMemberships[].MemberId.UserId')" "$alice"
+expect "alice is a member" "$(gh identitystore is-member-in-groups --identity-store-id "$store" --member-id UserId="$alice" --group-ids "$group" --query 'Results[0].MembershipExists')" "True"
+expect "bob is not" "$(gh identitystore is-member-in-groups --identity-store-id "$store" --member-id UserId="$bob" --group-ids "$group" --query 'Results[0].MembershipExists')" "False"
+expect "alice's groups" "$(gh identitystore list-group-memberships-for-member --identity-store-id "$store" --member-id UserId="$alice" --query 'GroupMemberships[].GroupId')" "$group"
+expect "membership id" "$(gh identitystore get-group-membership-id --identity-store-id "$store" --group-id "$group" --member-id UserId="$alice" --query MembershipId)" "$membership"
+
+# --- An error comes back in AWS's shape, and the CLI reports its code
+if err="$(gh identitystore create-user --identity-store-id "$store" --user-name alice --display-name Again \
+    --name GivenName=A,FamilyName=B 2>&1)"; then
+  expect "duplicate user name rejected" "accepted" "ConflictException"
+else
+  expect "duplicate user name error" "$(echo "$err" | grep -o ConflictException | head -1)" "ConflictException"
+fi
+
+echo "cli.sh: all checks passed"
+echo "$passed passed, $failed failed"
