@@ -19,7 +19,7 @@
  *       the keyring verifies it without a database read, and it stops working at expiry
  *       ({@code EXPIRED_TOKEN}). STS (issue 3) issues with {@code issue(...)} and reads a session back
  *       with {@code open(...)}; the runtime then authenticates with
- *       {@code new SigV4Authenticator(verifier, List.of(accessKeys.resolver(), sessionTokens))}.</li>
+ *       {@code accessKeys.authenticatorWith(List.of(sessionTokens))}.</li>
  * </ul>
  */
 package io.gatehouse.server.auth;
