@@ -8,11 +8,13 @@ import io.gatehouse.server.storage.ChangeLog;
 import io.gatehouse.server.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +96,68 @@ public final class AccessKeys {
       return null;
     });
     reload();
+  }
+
+  /**
+   * An IAM user's access key as IAM reports it (never the secret).
+   *
+   * @param principalArn the user's ARN
+   * @param principalUserId the user's unique id ({@code AIDA…})
+   */
+  public record UserAccessKey(String accessKeyId, String accountId, String principalArn, String principalUserId,
+      AccessKeyStatus status, Instant createdAt, Instant lastUsedAt, String lastUsedRegion, String lastUsedService) {}
+
+  /**
+   * Stores a new active key of an IAM user in the caller's transaction (IAM's CreateAccessKey), its
+   * secret sealed like the root's. The transaction appends {@value #TOPIC}, so every server, this
+   * one at commit, reloads and the key signs requests at once.
+   */
+  public UserAccessKey createUserKey(Handle handle, String accountId, String userArn, String userId,
+      String accessKeyId, String secretAccessKey) {
+    requireAccountId(accountId);
+    requireAccessKeyId(accessKeyId);
+    StoredAccessKey key = new StoredAccessKey(accessKeyId, accountId, userArn, userId, Caller.PrincipalType.USER,
+        seal(accessKeyId, secretAccessKey), AccessKeyStatus.ACTIVE, clock.instant(), null, null, null);
+    if (!store.insertIfAbsent(handle, key)) {
+      throw new IllegalStateException("access key id " + accessKeyId + " exists already");
+    }
+    ChangeLog.append(handle, TOPIC);
+    return userKey(key);
+  }
+
+  /** The keys of one principal (an IAM user's id), oldest first, in the caller's handle. */
+  public List<UserAccessKey> keysOf(Handle handle, String principalUserId) {
+    return store.forPrincipal(handle, principalUserId).stream().map(AccessKeys::userKey).toList();
+  }
+
+  public Optional<UserAccessKey> find(Handle handle, String accessKeyId) {
+    return store.find(handle, accessKeyId).map(AccessKeys::userKey);
+  }
+
+  /** Activates or deactivates a key in the caller's transaction; true if it exists. */
+  public boolean setStatus(Handle handle, String accessKeyId, AccessKeyStatus status) {
+    boolean updated = store.updateStatus(handle, accessKeyId, status);
+    if (updated) ChangeLog.append(handle, TOPIC);
+    return updated;
+  }
+
+  /** Deletes a key in the caller's transaction; true if it existed. */
+  public boolean delete(Handle handle, String accessKeyId) {
+    boolean deleted = store.delete(handle, accessKeyId);
+    if (deleted) ChangeLog.append(handle, TOPIC);
+    return deleted;
+  }
+
+  /** Points a principal's keys at its new ARN (IAM's UpdateUser renames users and moves them between paths). */
+  public void renamePrincipal(Handle handle, String principalUserId, String newArn) {
+    int changed = handle.createUpdate("UPDATE access_keys SET principal_arn = :arn WHERE principal_user_id = :id")
+        .bind("arn", newArn).bind("id", principalUserId).execute();
+    if (changed > 0) ChangeLog.append(handle, TOPIC);
+  }
+
+  private static UserAccessKey userKey(StoredAccessKey k) {
+    return new UserAccessKey(k.accessKeyId(), k.accountId(), k.principalArn(), k.principalUserId(), k.status(),
+        k.createdAt(), k.lastUsedAt(), k.lastUsedRegion(), k.lastUsedService());
   }
 
   /** Verifies SigV4 with long-term keys only; the runtime composes more resolvers as they arrive. */
