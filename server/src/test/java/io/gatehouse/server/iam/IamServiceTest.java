@@ -190,4 +190,30 @@ class IamServiceTest {
         .filteredOn(p -> "mine".equals(p.name())).singleElement()
         .satisfies(p -> assertThat(p.document()).isEqualTo(denyAll));
   }
+
+  @Test
+  void concurrentCreatesOfOneNameYieldOneEntity() throws Exception {
+    int writers = 6;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+      for (int i = 0; i < writers; i++) {
+        String name = i % 2 == 0 ? "Same" : "SAME";
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            f.group(ACCOUNT, name);
+            return "created";
+          } catch (EntityAlreadyExistsException e) {
+            return "exists";
+          }
+        }));
+      }
+      start.countDown();
+      List<String> outcomes = new java.util.ArrayList<>();
+      for (var r : results) outcomes.add(r.get());
+      assertThat(outcomes).containsOnlyOnce("created").filteredOn("exists"::equals).hasSize(writers - 1);
+    }
+    assertThat(f.identities.list(ACCOUNT, IdentityKind.GROUP, null, null, null).items()).hasSize(1);
+  }
 }
