@@ -14,6 +14,7 @@ import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
 import io.gatehouse.server.storage.Database;
+import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -114,15 +115,19 @@ public final class GatehouseServer {
       iam = new IamFeature(db, clock, accessKeys);
       organizations.addAccountCreatedListener(iam.accountCreatedListener());
       changeFeed.subscribe("iam", iam::reload);
+      StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
+      changeFeed.subscribe("organizations", sts::reloadOrganization);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       iam.reload();
+      sts.reloadOrganization();
       announce(bootstrap.rootCredentials());
 
-      endpoint = new AwsEndpoint(List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api()),
-          accessKeys.authenticator(), clock, config.maxBodyBytes());
+      endpoint = new AwsEndpoint(
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api(), sts.api()),
+          accessKeys.authenticatorWith(List.of(sts.credentialResolver())), clock, config.maxBodyBytes());
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
       return this;
