@@ -78,11 +78,10 @@ public final class IamSnapshot {
   static IamSnapshot load(IamStore store) {
     Map<String, Identity> identities = new HashMap<>();
     for (Identity i : store.allIdentities()) identities.put(i.id(), i);
-    Map<String, List<InlinePolicy>> inline = new HashMap<>();
-    Map<String, List<String>> attachments = new HashMap<>();
-    Map<String, List<String>> groupsOfUser = new HashMap<>();
-    for (String[] a : store.allAttachments()) attachments.computeIfAbsent(a[0], k -> new ArrayList<>()).add(a[1]);
-    for (String[] m : store.allMemberships()) groupsOfUser.computeIfAbsent(m[1], k -> new ArrayList<>()).add(m[0]);
+    Map<String, List<InlinePolicy>> inline = grouped(store.allInlinePolicies());
+    Map<String, List<String>> attachments = grouped(store.allAttachments());
+    Map<String, List<String>> groupsOfUser = grouped(store.allMemberships());
+    Map<String, List<Tag>> tagsOf = grouped(store.allTags());
     Map<String, PolicyDocument> managed = new HashMap<>();
     for (ManagedPolicy p : store.allPolicies()) {
       managed.put(p.arn(), new PolicyDocument(PolicyKind.CUSTOMER_MANAGED, p.name(), p.arn(), null,
@@ -95,16 +94,16 @@ public final class IamSnapshot {
     for (Identity i : identities.values()) {
       if (i.kind() == IdentityKind.GROUP) continue;
       List<PolicyDocument> docs = new ArrayList<>();
-      addPolicies(store, i, null, inline, attachments, managed, docs);
+      addPolicies(i, null, inline, attachments, managed, docs);
       for (String groupId : groupsOfUser.getOrDefault(i.id(), List.of())) {
         Identity group = identities.get(groupId);
-        if (group != null) addPolicies(store, group, group.arn(), inline, attachments, managed, docs);
+        if (group != null) addPolicies(group, group.arn(), inline, attachments, managed, docs);
       }
       Optional<PolicyDocument> boundary = Optional.ofNullable(i.permissionsBoundary()).flatMap(arn -> managed(arn, managed));
       Map<String, String> tags = new LinkedHashMap<>();
-      for (Tag t : store.tags(i.id())) tags.put(t.key(), t.value());
+      for (Tag t : tagsOf.getOrDefault(i.id(), List.of())) tags.put(t.key(), t.value());
       Principal p = new Principal(i.arn(), i.id(), i.accountId(), i.name(), i.path(), i.kind().noun(), List.copyOf(docs),
-          boundary, Map.copyOf(tags));
+          boundary, java.util.Collections.unmodifiableMap(tags));
       byArn.put(p.arn(), p);
       byId.put(p.id(), p);
       if (i.kind() == IdentityKind.ROLE) {
@@ -114,11 +113,17 @@ public final class IamSnapshot {
     return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles));
   }
 
-  private static void addPolicies(IamStore store, Identity owner, String viaGroupArn,
-      Map<String, List<InlinePolicy>> inlineCache, Map<String, List<String>> attachments,
-      Map<String, PolicyDocument> managed, List<PolicyDocument> out) {
-    List<InlinePolicy> inline = inlineCache.computeIfAbsent(owner.id(), store::inlinePolicies);
-    for (InlinePolicy p : inline) out.add(new PolicyDocument(PolicyKind.INLINE, p.name(), null, viaGroupArn, p.document()));
+  private static <T> Map<String, List<T>> grouped(List<Owned<T>> rows) {
+    Map<String, List<T>> out = new HashMap<>();
+    for (Owned<T> row : rows) out.computeIfAbsent(row.identityId(), k -> new ArrayList<>()).add(row.value());
+    return out;
+  }
+
+  private static void addPolicies(Identity owner, String viaGroupArn, Map<String, List<InlinePolicy>> inline,
+      Map<String, List<String>> attachments, Map<String, PolicyDocument> managed, List<PolicyDocument> out) {
+    for (InlinePolicy p : inline.getOrDefault(owner.id(), List.of())) {
+      out.add(new PolicyDocument(PolicyKind.INLINE, p.name(), null, viaGroupArn, p.document()));
+    }
     for (String arn : attachments.getOrDefault(owner.id(), List.of())) {
       managed(arn, managed).ifPresent(d -> out.add(new PolicyDocument(d.kind(), d.name(), d.arn(), viaGroupArn, d.document())));
     }

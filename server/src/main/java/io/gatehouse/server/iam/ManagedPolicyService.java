@@ -80,12 +80,14 @@ final class ManagedPolicyService {
       if (scope != Scope.LOCAL) {
         for (AwsManagedPolicies.AwsPolicy p : AwsManagedPolicies.list()) candidates.add(p.policy());
       }
+      java.util.Map<String, Integer> attachments = store.attachmentCounts(accountId);
+      java.util.Map<String, Integer> boundaries = store.boundaryUsageCounts(accountId);
       List<PolicyView> out = new ArrayList<>();
       for (ManagedPolicy p : candidates) {
         if (pathPrefix != null && !p.path().startsWith(pathPrefix)) continue;
-        int attached = store.attachmentCount(accountId, p.arn());
+        int attached = attachments.getOrDefault(p.arn(), 0);
         if (onlyAttached && attached == 0) continue;
-        out.add(new PolicyView(p, attached, store.boundaryUsageCount(accountId, p.arn())));
+        out.add(new PolicyView(p, attached, boundaries.getOrDefault(p.arn(), 0)));
       }
       return out;
     });
