@@ -376,8 +376,11 @@ final class IamApi implements ServiceApi {
     });
     r.add("ListPolicies", ListPoliciesRequest.class, (ctx, in) -> {
       Scope scope = in.scope() == null ? Scope.ALL : Scope.valueOf(in.scope().toUpperCase(java.util.Locale.ROOT));
-      Page<Policy> page = policies.list(account(ctx), scope, Boolean.TRUE.equals(in.onlyAttached()), in.pathPrefix(),
-          in.marker(), in.maxItems()).map(IamApi::policy);
+      ManagedPolicyService.Usage usage = in.policyUsageFilter() == null ? ManagedPolicyService.Usage.ANY
+          : "PermissionsBoundary".equals(in.policyUsageFilter()) ? ManagedPolicyService.Usage.PERMISSIONS_BOUNDARY
+          : ManagedPolicyService.Usage.PERMISSIONS_POLICY;
+      Page<Policy> page = policies.list(account(ctx), scope, Boolean.TRUE.equals(in.onlyAttached()), usage,
+          in.pathPrefix(), in.marker(), in.maxItems()).map(IamApi::policy);
       return new ListPoliciesResponse(page.items(), page.truncated(), page.marker());
     });
     r.add("CreatePolicyVersion", CreatePolicyVersionRequest.class, (ctx, in) -> {
