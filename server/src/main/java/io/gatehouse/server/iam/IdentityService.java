@@ -100,7 +100,7 @@ final class IdentityService {
       }
       Identity renamed = current.withName(targetName, newPath == null ? current.path() : newPath);
       store.updateIdentity(renamed);
-      if (kind == IdentityKind.USER) accessKeys.renamePrincipal(h, renamed.id(), renamed.arn());
+      if (kind == IdentityKind.USER) accessKeys.renameOwner(h, renamed.id(), renamed.arn());
       return renamed;
     });
   }

@@ -121,7 +121,7 @@ class IamServiceTest {
     Identity u = f.user(ACCOUNT, "old");
     CredentialService.NewKey key = f.credentials.createAccessKey(ACCOUNT, "old");
     f.identities.rename(ACCOUNT, IdentityKind.USER, "old", "new", "/team/");
-    assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).key().principalArn())
+    assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).key().ownerArn())
         .isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/team/new");
     assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).userName()).isEqualTo("new");
     assertThat(f.identities.byId(u.id()).orElseThrow().name()).isEqualTo("new");
