@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.server.auth.AuthenticationException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -199,9 +198,5 @@ final class ErrorResponses {
     headers.put("x-amzn-RequestId", requestId);
     if (errorType != null) headers.put("x-amzn-ErrorType", errorType);
     return new HttpResponseData(status, headers, body);
-  }
-
-  static String text(HttpResponseData r) {
-    return new String(r.body(), StandardCharsets.UTF_8);
   }
 }
