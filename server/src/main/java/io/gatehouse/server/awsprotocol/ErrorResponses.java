@@ -89,7 +89,7 @@ final class ErrorResponses {
       case EXPIRED_TOKEN -> query ? "ExpiredToken" : "ExpiredTokenException";
     };
     String standard = switch (e.kind()) {
-      case MISSING_AUTHENTICATION -> query ? "Request is missing Authentication Token" : "Missing Authentication Token";
+      case MISSING_AUTHENTICATION -> "Request is missing Authentication Token";
       case INCOMPLETE_SIGNATURE -> "The request signature does not conform to AWS standards.";
       case UNKNOWN_ACCESS_KEY -> "The security token included in the request is invalid.";
       case SIGNATURE_MISMATCH -> "The request signature we calculated does not match the signature you provided. "
