@@ -182,6 +182,19 @@ class IamServiceTest {
     // Groups are not principals.
     assertThat(s.principal("arn:aws:iam::" + account + ":group/g")).isEmpty();
 
+    // The compiled policies are ready for the engine: the group's and the user's allow s3:GetObject,
+    // and the ReadOnlyAccess boundary allows it too; nothing allows iam:CreateUser.
+    assertThat(u.identityPolicies()).allSatisfy(p -> assertThat(p.policy()).isNotNull());
+    io.gatehouse.policy.PolicySet set = io.gatehouse.policy.PolicySet.builder()
+        .identityPolicies(u.identityPolicies().stream().map(IamSnapshot.PolicyDocument::policy).toList())
+        .permissionsBoundary(u.permissionsBoundary().orElseThrow().policy()).build();
+    io.gatehouse.policy.Authorizer engine = io.gatehouse.policy.Authorizer.aws();
+    assertThat(engine.authorize(io.gatehouse.policy.AuthorizationRequest.builder().principal(u.arn())
+        .action("s3:GetObject").resource("arn:aws:s3:::bucket/key").build(), set).isAllowed()).isTrue();
+    assertThat(engine.authorize(io.gatehouse.policy.AuthorizationRequest.builder().principal(u.arn())
+        .action("iam:CreateUser").resource("arn:aws:iam::" + account + ":user/x").build(), set).isAllowed()).isFalse();
+    assertThat(trust.trust()).isNotNull();
+
     // A new default version is what the next snapshot carries.
     String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
     f.policies.createVersion("arn:aws:iam::" + account + ":root", account, mine.arn(), denyAll, true);
