@@ -103,55 +103,7 @@ public final class AccessKeys {
     reload();
   }
 
-  /**
-   * An IAM user's access key as IAM reports it (never the secret).
-   *
-   * @param principalArn the user's ARN
-   * @param principalUserId the user's unique id ({@code AIDA…})
-   */
-  public record UserAccessKey(String accessKeyId, String accountId, String principalArn, String principalUserId,
-      AccessKeyStatus status, Instant createdAt, Instant lastUsedAt, String lastUsedRegion, String lastUsedService) {}
-
-  /**
-   * Stores a new active key of an IAM user in the caller's transaction (IAM's CreateAccessKey), its
-   * secret sealed like the root's. The transaction appends {@value #TOPIC}, so every server, this
-   * one at commit, reloads and the key signs requests at once.
-   */
-  public UserAccessKey createUserKey(Handle handle, String accountId, String userArn, String userId,
-      String accessKeyId, String secretAccessKey) {
-    requireAccountId(accountId);
-    requireAccessKeyId(accessKeyId);
-    StoredAccessKey key = new StoredAccessKey(accessKeyId, accountId, userArn, userId, Caller.PrincipalType.USER,
-        seal(accessKeyId, secretAccessKey), AccessKeyStatus.ACTIVE, clock.instant(), null, null, null);
-    if (!store.insertIfAbsent(handle, key)) {
-      throw new IllegalStateException("access key id " + accessKeyId + " exists already");
-    }
-    ChangeLog.append(handle, TOPIC);
-    return userKey(key);
-  }
-
-  /** The keys of one principal (an IAM user's id), oldest first, in the caller's handle. */
-  public List<UserAccessKey> keysOf(Handle handle, String principalUserId) {
-    return store.forPrincipal(handle, principalUserId).stream().map(AccessKeys::userKey).toList();
-  }
-
-  public Optional<UserAccessKey> find(Handle handle, String accessKeyId) {
-    return store.find(handle, accessKeyId).map(AccessKeys::userKey);
-  }
-
-  /** Points a principal's keys at its new ARN (IAM's UpdateUser renames users and moves them between paths). */
-  public void renamePrincipal(Handle handle, String principalUserId, String newArn) {
-    int changed = handle.createUpdate("UPDATE access_keys SET principal_arn = :arn WHERE principal_user_id = :id")
-        .bind("arn", newArn).bind("id", principalUserId).execute();
-    if (changed > 0) ChangeLog.append(handle, TOPIC);
-  }
-
-  private static UserAccessKey userKey(StoredAccessKey k) {
-    return new UserAccessKey(k.accessKeyId(), k.accountId(), k.principalArn(), k.principalUserId(), k.status(),
-        k.createdAt(), k.lastUsedAt(), k.lastUsedRegion(), k.lastUsedService());
-  }
-
-  /** Verifies SigV4 with long-term keys only; {@link #authenticatorWith} composes more resolvers. */
+  /** Verifies SigV4 with long-term keys only. */
   public Authenticator authenticator() {
     return authenticator;
   }
@@ -204,6 +156,15 @@ public final class AccessKeys {
   /** Re-points a user's keys at the user's new ARN (UpdateUser with a new name or path). */
   public void renameOwner(Handle handle, String ownerUserId, String newArn) {
     if (store.updatePrincipalArn(handle, ownerUserId, newArn) > 0) changed(handle);
+  }
+
+  /** A principal's keys, oldest first, without secrets. */
+  public List<AccessKeyMetadata> keysOf(Handle handle, String ownerUserId) {
+    return store.forPrincipal(handle, ownerUserId).stream().map(AccessKeyMetadata::of).toList();
+  }
+
+  public Optional<AccessKeyMetadata> find(Handle handle, String accessKeyId) {
+    return store.find(handle, accessKeyId).map(AccessKeyMetadata::of);
   }
 
   /**

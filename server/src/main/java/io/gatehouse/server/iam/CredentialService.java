@@ -2,8 +2,10 @@ package io.gatehouse.server.iam;
 
 import io.gatehouse.server.auth.AccessKeyStatus;
 import io.gatehouse.server.auth.AccessKeys;
-import io.gatehouse.server.auth.AccessKeys.UserAccessKey;
-import io.gatehouse.server.core.Ids;
+import io.gatehouse.server.auth.AccessKeyMetadata;
+import io.gatehouse.server.auth.IssuedAccessKey;
+import io.gatehouse.server.auth.KeyOwner;
+import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.iam.IamErrors.EntityAlreadyExistsException;
 import io.gatehouse.server.iam.IamErrors.LimitExceededException;
 import io.gatehouse.server.iam.IamErrors.NoSuchEntityException;
@@ -28,8 +30,8 @@ final class CredentialService {
     this.accessKeys = accessKeys;
   }
 
-  /** A new key with its secret: the only time the secret is ever shown. */
-  record NewKey(UserAccessKey key, String userName, String secretAccessKey) {}
+  /** A new key with its secret (the only time the secret is ever shown) and its user's name. */
+  record NewKey(IssuedAccessKey key, String userName) {}
 
   NewKey createAccessKey(String accountId, String userName) {
     return tx.write(accountId, (h, store) -> {
@@ -37,13 +39,12 @@ final class CredentialService {
       if (accessKeys.keysOf(h, user.id()).size() >= quotas.accessKeysPerUser()) {
         throw LimitExceededException.quota("AccessKeysPerUser", quotas.accessKeysPerUser());
       }
-      String secret = Ids.secretAccessKey();
-      UserAccessKey key = accessKeys.createUserKey(h, accountId, user.arn(), user.id(), Ids.uniqueId("AKIA"), secret);
-      return new NewKey(key, user.name(), secret);
+      IssuedAccessKey key = accessKeys.issue(h, new KeyOwner(accountId, user.arn(), user.id(), Caller.PrincipalType.USER));
+      return new NewKey(key, user.name());
     });
   }
 
-  List<UserAccessKey> listAccessKeys(String accountId, String userName) {
+  List<AccessKeyMetadata> listAccessKeys(String accountId, String userName) {
     return tx.read(store -> store.identity(accountId, IdentityKind.USER, userName))
         .map(user -> tx.readKeys(h -> accessKeys.keysOf(h, user.id())))
         .orElseThrow(() -> NoSuchEntityException.identity(IdentityKind.USER, userName));
@@ -66,13 +67,13 @@ final class CredentialService {
   }
 
   /** The key (of any user of the account) and its owner's name, for GetAccessKeyLastUsed. */
-  record KeyUse(UserAccessKey key, String userName) {}
+  record KeyUse(AccessKeyMetadata key, String userName) {}
 
   KeyUse lastUsed(String accountId, String accessKeyId) {
     return tx.readKeys(h -> {
-      UserAccessKey key = accessKeys.find(h, accessKeyId).filter(k -> k.accountId().equals(accountId))
+      AccessKeyMetadata key = accessKeys.find(h, accessKeyId).filter(k -> k.accountId().equals(accountId))
           .orElseThrow(() -> keyNotFound(accessKeyId));
-      String userName = new JdbcIamStore(h).identityById(key.principalUserId()).map(Identity::name).orElse(null);
+      String userName = new JdbcIamStore(h).identityById(key.ownerUserId()).map(Identity::name).orElse(null);
       return new KeyUse(key, userName);
     });
   }
@@ -80,7 +81,7 @@ final class CredentialService {
   private void requireKeyOf(org.jdbi.v3.core.Handle h, IamStore store, String accountId, String userName,
       String accessKeyId) {
     Identity user = IdentityService.require(store, accountId, IdentityKind.USER, userName);
-    accessKeys.find(h, accessKeyId).filter(k -> k.principalUserId().equals(user.id()))
+    accessKeys.find(h, accessKeyId).filter(k -> k.ownerUserId().equals(user.id()))
         .orElseThrow(() -> keyNotFound(accessKeyId));
   }
 

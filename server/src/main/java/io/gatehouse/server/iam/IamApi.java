@@ -1,7 +1,7 @@
 package io.gatehouse.server.iam;
 
 import io.gatehouse.server.auth.AccessKeyStatus;
-import io.gatehouse.server.auth.AccessKeys.UserAccessKey;
+import io.gatehouse.server.auth.AccessKeyMetadata;
 import io.gatehouse.server.awsprotocol.OperationRegistry;
 import io.gatehouse.server.awsprotocol.ServiceApi;
 import io.gatehouse.server.core.Caller;
@@ -314,14 +314,14 @@ final class IamApi implements ServiceApi {
     r.add("CreateAccessKey", CreateAccessKeyRequest.class, (ctx, in) -> {
       CredentialService.NewKey k = credentials.createAccessKey(account(ctx), userName(ctx, in.userName()));
       return new CreateAccessKeyResponse(new AccessKey(k.userName(), k.key().accessKeyId(), k.key().status().wireName(),
-          k.secretAccessKey(), k.key().createdAt()));
+          k.key().secretAccessKey(), k.key().createDate()));
     });
     r.add("ListAccessKeys", ListAccessKeysRequest.class, (ctx, in) -> {
       String userName = userName(ctx, in.userName());
       String name = identities.get(account(ctx), IdentityKind.USER, userName).name();
-      List<UserAccessKey> keys = credentials.listAccessKeys(account(ctx), userName);
-      Page<AccessKeyMetadata> page = Page.of(keys, UserAccessKey::accessKeyId, in.marker(), in.maxItems())
-          .map(k -> new AccessKeyMetadata(name, k.accessKeyId(), k.status().wireName(), k.createdAt()));
+      List<AccessKeyMetadata> keys = credentials.listAccessKeys(account(ctx), userName);
+      Page<IamShapes.AccessKeyMetadata> page = Page.of(keys, AccessKeyMetadata::accessKeyId, in.marker(), in.maxItems())
+          .map(k -> new IamShapes.AccessKeyMetadata(name, k.accessKeyId(), k.status().wireName(), k.createDate()));
       return new ListAccessKeysResponse(page.items(), page.truncated(), page.marker());
     });
     r.add("UpdateAccessKey", UpdateAccessKeyRequest.class, (ctx, in) -> {
@@ -335,10 +335,10 @@ final class IamApi implements ServiceApi {
     });
     r.add("GetAccessKeyLastUsed", GetAccessKeyLastUsedRequest.class, (ctx, in) -> {
       CredentialService.KeyUse use = credentials.lastUsed(account(ctx), in.accessKeyId());
-      UserAccessKey k = use.key();
+      AccessKeyMetadata k = use.key();
       // AWS reports "N/A" for a key that has never signed a request.
-      AccessKeyLastUsed last = k.lastUsedAt() == null ? new AccessKeyLastUsed(null, "N/A", "N/A")
-          : new AccessKeyLastUsed(k.lastUsedAt(), k.lastUsedService(), k.lastUsedRegion());
+      AccessKeyLastUsed last = k.lastUsedDate() == null ? new AccessKeyLastUsed(null, "N/A", "N/A")
+          : new AccessKeyLastUsed(k.lastUsedDate(), k.lastUsedService(), k.lastUsedRegion());
       return new GetAccessKeyLastUsedResponse(use.userName(), last);
     });
     r.add("CreateLoginProfile", CreateLoginProfileRequest.class, (ctx, in) -> {
@@ -376,8 +376,11 @@ final class IamApi implements ServiceApi {
     });
     r.add("ListPolicies", ListPoliciesRequest.class, (ctx, in) -> {
       Scope scope = in.scope() == null ? Scope.ALL : Scope.valueOf(in.scope().toUpperCase(java.util.Locale.ROOT));
-      Page<Policy> page = policies.list(account(ctx), scope, Boolean.TRUE.equals(in.onlyAttached()), in.pathPrefix(),
-          in.marker(), in.maxItems()).map(IamApi::policy);
+      ManagedPolicyService.Usage usage = in.policyUsageFilter() == null ? ManagedPolicyService.Usage.ANY
+          : "PermissionsBoundary".equals(in.policyUsageFilter()) ? ManagedPolicyService.Usage.PERMISSIONS_BOUNDARY
+          : ManagedPolicyService.Usage.PERMISSIONS_POLICY;
+      Page<Policy> page = policies.list(account(ctx), scope, Boolean.TRUE.equals(in.onlyAttached()), usage,
+          in.pathPrefix(), in.marker(), in.maxItems()).map(IamApi::policy);
       return new ListPoliciesResponse(page.items(), page.truncated(), page.marker());
     });
     r.add("CreatePolicyVersion", CreatePolicyVersionRequest.class, (ctx, in) -> {

@@ -1,11 +1,16 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.policy.Policy;
+import io.gatehouse.policy.PolicyLimits;
+import io.gatehouse.policy.PolicyParser;
+import io.gatehouse.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable picture of IAM in every account, made for the authorizer: per user and role, the
@@ -24,8 +29,11 @@ public final class IamSnapshot {
    * @param name the inline policy's name, or the managed policy's name
    * @param arn the managed policy's ARN; null for inline policies
    * @param viaGroupArn the group it comes through, or null when attached to the principal itself
+   * @param policy the document compiled by the engine (named by its ARN, or by its name when inline),
+   *     ready to evaluate; null only if a stored document no longer compiles
    */
-  public record PolicyDocument(PolicyKind kind, String name, String arn, String viaGroupArn, String document) {}
+  public record PolicyDocument(PolicyKind kind, String name, String arn, String viaGroupArn, String document,
+      Policy policy) {}
 
   /**
    * A user or role as the authorizer sees it.
@@ -36,9 +44,21 @@ public final class IamSnapshot {
   public record Principal(String arn, String id, String accountId, String name, String path, String type,
       List<PolicyDocument> identityPolicies, Optional<PolicyDocument> permissionsBoundary, Map<String, String> tags) {}
 
-  /** What AssumeRole needs about a role. */
+  /**
+   * What AssumeRole needs about a role.
+   *
+   * @param trust the trust policy compiled by the engine (null only if the stored document no longer compiles)
+   */
   public record RoleTrust(String arn, String roleId, String accountId, String name, String trustPolicy,
-      int maxSessionDuration) {}
+      int maxSessionDuration, Policy trust) {}
+
+  /**
+   * Stored documents were validated when written; evaluation must not reject them later because a
+   * limit changed, so they are compiled without size limits. AWS's own documents never change and
+   * are compiled once per process.
+   */
+  private static final PolicyParser EVALUATION = PolicyParser.lenient(PolicyLimits.unlimitedSize());
+  private static final Map<String, Optional<Policy>> AWS_COMPILED = new ConcurrentHashMap<>();
 
   private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of());
 
@@ -78,15 +98,15 @@ public final class IamSnapshot {
   static IamSnapshot load(IamStore store) {
     Map<String, Identity> identities = new HashMap<>();
     for (Identity i : store.allIdentities()) identities.put(i.id(), i);
-    Map<String, List<InlinePolicy>> inline = new HashMap<>();
-    Map<String, List<String>> attachments = new HashMap<>();
-    Map<String, List<String>> groupsOfUser = new HashMap<>();
-    for (String[] a : store.allAttachments()) attachments.computeIfAbsent(a[0], k -> new ArrayList<>()).add(a[1]);
-    for (String[] m : store.allMemberships()) groupsOfUser.computeIfAbsent(m[1], k -> new ArrayList<>()).add(m[0]);
+    Map<String, List<InlinePolicy>> inline = grouped(store.allInlinePolicies());
+    Map<String, List<String>> attachments = grouped(store.allAttachments());
+    Map<String, List<String>> groupsOfUser = grouped(store.allMemberships());
+    Map<String, List<Tag>> tagsOf = grouped(store.allTags());
     Map<String, PolicyDocument> managed = new HashMap<>();
     for (ManagedPolicy p : store.allPolicies()) {
-      managed.put(p.arn(), new PolicyDocument(PolicyKind.CUSTOMER_MANAGED, p.name(), p.arn(), null,
-          PolicyCatalog.defaultDocument(store, p)));
+      String document = PolicyCatalog.defaultDocument(store, p);
+      managed.put(p.arn(), new PolicyDocument(PolicyKind.CUSTOMER_MANAGED, p.name(), p.arn(), null, document,
+          compile(document, PolicyType.IDENTITY, p.arn())));
     }
 
     Map<String, Principal> byArn = new LinkedHashMap<>();
@@ -95,32 +115,45 @@ public final class IamSnapshot {
     for (Identity i : identities.values()) {
       if (i.kind() == IdentityKind.GROUP) continue;
       List<PolicyDocument> docs = new ArrayList<>();
-      addPolicies(store, i, null, inline, attachments, managed, docs);
+      addPolicies(i, null, inline, attachments, managed, docs);
       for (String groupId : groupsOfUser.getOrDefault(i.id(), List.of())) {
         Identity group = identities.get(groupId);
-        if (group != null) addPolicies(store, group, group.arn(), inline, attachments, managed, docs);
+        if (group != null) addPolicies(group, group.arn(), inline, attachments, managed, docs);
       }
-      Optional<PolicyDocument> boundary = Optional.ofNullable(i.permissionsBoundary()).flatMap(arn -> managed(arn, managed));
+      Optional<PolicyDocument> boundary = Optional.ofNullable(i.permissionsBoundary())
+          .flatMap(arn -> managed(arn, managed))
+          .map(d -> new PolicyDocument(d.kind(), d.name(), d.arn(), null, d.document(), d.kind() == PolicyKind.AWS_MANAGED
+              ? awsCompiled(d.arn(), d.document(), PolicyType.PERMISSIONS_BOUNDARY)
+              : compile(d.document(), PolicyType.PERMISSIONS_BOUNDARY, d.arn())));
       Map<String, String> tags = new LinkedHashMap<>();
-      for (Tag t : store.tags(i.id())) tags.put(t.key(), t.value());
+      for (Tag t : tagsOf.getOrDefault(i.id(), List.of())) tags.put(t.key(), t.value());
       Principal p = new Principal(i.arn(), i.id(), i.accountId(), i.name(), i.path(), i.kind().noun(), List.copyOf(docs),
-          boundary, Map.copyOf(tags));
+          boundary, java.util.Collections.unmodifiableMap(tags));
       byArn.put(p.arn(), p);
       byId.put(p.id(), p);
       if (i.kind() == IdentityKind.ROLE) {
-        roles.put(i.arn(), new RoleTrust(i.arn(), i.id(), i.accountId(), i.name(), i.trustPolicy(), i.maxSessionDuration()));
+        roles.put(i.arn(), new RoleTrust(i.arn(), i.id(), i.accountId(), i.name(), i.trustPolicy(), i.maxSessionDuration(),
+            compile(i.trustPolicy(), PolicyType.TRUST, i.arn())));
       }
     }
     return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles));
   }
 
-  private static void addPolicies(IamStore store, Identity owner, String viaGroupArn,
-      Map<String, List<InlinePolicy>> inlineCache, Map<String, List<String>> attachments,
-      Map<String, PolicyDocument> managed, List<PolicyDocument> out) {
-    List<InlinePolicy> inline = inlineCache.computeIfAbsent(owner.id(), store::inlinePolicies);
-    for (InlinePolicy p : inline) out.add(new PolicyDocument(PolicyKind.INLINE, p.name(), null, viaGroupArn, p.document()));
+  private static <T> Map<String, List<T>> grouped(List<Owned<T>> rows) {
+    Map<String, List<T>> out = new HashMap<>();
+    for (Owned<T> row : rows) out.computeIfAbsent(row.identityId(), k -> new ArrayList<>()).add(row.value());
+    return out;
+  }
+
+  private static void addPolicies(Identity owner, String viaGroupArn, Map<String, List<InlinePolicy>> inline,
+      Map<String, List<String>> attachments, Map<String, PolicyDocument> managed, List<PolicyDocument> out) {
+    for (InlinePolicy p : inline.getOrDefault(owner.id(), List.of())) {
+      out.add(new PolicyDocument(PolicyKind.INLINE, p.name(), null, viaGroupArn, p.document(),
+          compile(p.document(), PolicyType.IDENTITY, p.name())));
+    }
     for (String arn : attachments.getOrDefault(owner.id(), List.of())) {
-      managed(arn, managed).ifPresent(d -> out.add(new PolicyDocument(d.kind(), d.name(), d.arn(), viaGroupArn, d.document())));
+      managed(arn, managed).ifPresent(d -> out.add(new PolicyDocument(d.kind(), d.name(), d.arn(), viaGroupArn,
+          d.document(), d.policy())));
     }
   }
 
@@ -128,6 +161,14 @@ public final class IamSnapshot {
     PolicyDocument doc = customer.get(arn);
     if (doc != null) return Optional.of(doc);
     return AwsManagedPolicies.find(arn).map(p -> new PolicyDocument(PolicyKind.AWS_MANAGED, p.policy().name(), arn, null,
-        p.document()));
+        p.document(), awsCompiled(arn, p.document(), PolicyType.IDENTITY)));
+  }
+
+  private static Policy awsCompiled(String arn, String document, PolicyType type) {
+    return AWS_COMPILED.computeIfAbsent(type + " " + arn, k -> Optional.ofNullable(compile(document, type, arn))).orElse(null);
+  }
+
+  private static Policy compile(String document, PolicyType type, String name) {
+    return EVALUATION.check(document, type).policy().map(p -> p.named(name)).orElse(null);
   }
 }

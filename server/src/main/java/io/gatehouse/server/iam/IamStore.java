@@ -34,6 +34,12 @@ interface IamStore {
 
   List<Tag> tags(String identityId);
 
+  /** Every tag of every identity, for the authorization snapshot. */
+  List<Owned<Tag>> allTags();
+
+  /** Every inline policy of every identity, for the authorization snapshot. */
+  List<Owned<InlinePolicy>> allInlinePolicies();
+
   /** Adds the tag or replaces the value of the tag with the same key (case-insensitively). */
   void putTag(String identityId, Tag tag);
 
@@ -56,8 +62,8 @@ interface IamStore {
 
   List<String> memberIdsOf(String groupId);
 
-  /** Every membership, as {group id, user id} pairs, for the authorization snapshot. */
-  List<String[]> allMemberships();
+  /** Every membership: the user's id with the group's id, for the authorization snapshot. */
+  List<Owned<String>> allMemberships();
 
   List<String> attachedArns(String identityId);
 
@@ -68,11 +74,17 @@ interface IamStore {
   /** The identities (of any account) the policy is attached to. */
   List<String> identitiesAttachedTo(String policyArn);
 
-  /** Every attachment, as {identity id, policy ARN} pairs, for the authorization snapshot. */
-  List<String[]> allAttachments();
+  /** Every attachment: the identity's id with the policy's ARN, for the authorization snapshot. */
+  List<Owned<String>> allAttachments();
 
   /** How many identities of the account have the policy attached. */
   int attachmentCount(String accountId, String policyArn);
+
+  /** {@link #attachmentCount} for every policy attached in the account, in one query (ListPolicies). */
+  java.util.Map<String, Integer> attachmentCounts(String accountId);
+
+  /** {@link #boundaryUsageCount} for every policy used as a boundary in the account, in one query. */
+  java.util.Map<String, Integer> boundaryUsageCounts(String accountId);
 
   /** How many users and roles of the account use the policy as their permissions boundary. */
   int boundaryUsageCount(String accountId, String policyArn);

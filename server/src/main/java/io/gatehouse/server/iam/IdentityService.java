@@ -100,7 +100,7 @@ final class IdentityService {
       }
       Identity renamed = current.withName(targetName, newPath == null ? current.path() : newPath);
       store.updateIdentity(renamed);
-      if (kind == IdentityKind.USER) accessKeys.renamePrincipal(h, renamed.id(), renamed.arn());
+      if (kind == IdentityKind.USER) accessKeys.renameOwner(h, renamed.id(), renamed.arn());
       return renamed;
     });
   }
@@ -142,7 +142,8 @@ final class IdentityService {
       case USER -> {
         if (!accessKeys.keysOf(h, i.id()).isEmpty()) conflict("must delete access keys first");
         if (store.loginProfile(i.id()).isPresent()) conflict("must delete login profile first");
-        if (!store.groupIdsOf(i.id()).isEmpty()) conflict("must remove user from all groups first");
+        // AWS words it the same for a user in a group as for a group with users.
+        if (!store.groupIdsOf(i.id()).isEmpty()) conflict("must remove users from group first");
       }
       case GROUP -> {
         if (!store.memberIdsOf(i.id()).isEmpty()) conflict("must remove users from group first");

@@ -107,6 +107,18 @@ final class JdbcIamStore implements IamStore {
   }
 
   @Override
+  public List<Owned<Tag>> allTags() {
+    return h.createQuery("SELECT identity_id, tag_key, tag_value FROM iam_tag ORDER BY identity_id, key_lower")
+        .map((rs, ctx) -> new Owned<>(rs.getString(1), new Tag(rs.getString(2), rs.getString(3)))).list();
+  }
+
+  @Override
+  public List<Owned<InlinePolicy>> allInlinePolicies() {
+    return h.createQuery("SELECT identity_id, name, document FROM iam_inline_policy ORDER BY identity_id, name_key")
+        .map((rs, ctx) -> new Owned<>(rs.getString(1), new InlinePolicy(rs.getString(2), rs.getString(3)))).list();
+  }
+
+  @Override
   public void putTag(String identityId, Tag tag) {
     deleteTag(identityId, tag.key());
     h.createUpdate("INSERT INTO iam_tag (identity_id, tag_key, key_lower, tag_value) VALUES (:id, :k, :kl, :v)")
@@ -172,9 +184,9 @@ final class JdbcIamStore implements IamStore {
   }
 
   @Override
-  public List<String[]> allMemberships() {
-    return h.createQuery("SELECT group_id, user_id FROM iam_group_member")
-        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+  public List<Owned<String>> allMemberships() {
+    return h.createQuery("SELECT user_id, group_id FROM iam_group_member ORDER BY user_id, group_id")
+        .map((rs, ctx) -> new Owned<>(rs.getString(1), rs.getString(2))).list();
   }
 
   @Override
@@ -203,9 +215,9 @@ final class JdbcIamStore implements IamStore {
   }
 
   @Override
-  public List<String[]> allAttachments() {
+  public List<Owned<String>> allAttachments() {
     return h.createQuery("SELECT identity_id, policy_arn FROM iam_attachment ORDER BY attached_at, policy_arn")
-        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        .map((rs, ctx) -> new Owned<>(rs.getString(1), rs.getString(2))).list();
   }
 
   @Override
@@ -213,6 +225,26 @@ final class JdbcIamStore implements IamStore {
     return h.createQuery("SELECT COUNT(*) FROM iam_attachment t JOIN iam_identity i ON i.id = t.identity_id "
             + "WHERE i.account_id = :a AND t.policy_arn = :arn")
         .bind("a", accountId).bind("arn", policyArn).mapTo(Integer.class).one();
+  }
+
+  @Override
+  public java.util.Map<String, Integer> attachmentCounts(String accountId) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    h.createQuery("SELECT t.policy_arn, COUNT(*) AS n FROM iam_attachment t JOIN iam_identity i ON i.id = t.identity_id "
+            + "WHERE i.account_id = :a GROUP BY t.policy_arn")
+        .bind("a", accountId)
+        .map((rs, ctx) -> out.put(rs.getString(1), rs.getInt(2))).list();
+    return out;
+  }
+
+  @Override
+  public java.util.Map<String, Integer> boundaryUsageCounts(String accountId) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    h.createQuery("SELECT permissions_boundary, COUNT(*) AS n FROM iam_identity WHERE account_id = :a "
+            + "AND permissions_boundary IS NOT NULL GROUP BY permissions_boundary")
+        .bind("a", accountId)
+        .map((rs, ctx) -> out.put(rs.getString(1), rs.getInt(2))).list();
+    return out;
   }
 
   @Override

@@ -72,20 +72,36 @@ final class ManagedPolicyService {
     });
   }
 
+  /** ListPolicies' PolicyUsageFilter: which use counts as "attached". */
+  enum Usage { ANY, PERMISSIONS_POLICY, PERMISSIONS_BOUNDARY }
+
   Page<PolicyView> list(String accountId, Scope scope, boolean onlyAttached, String pathPrefix, String marker,
       Integer maxItems) {
+    return list(accountId, scope, onlyAttached, Usage.ANY, pathPrefix, marker, maxItems);
+  }
+
+  Page<PolicyView> list(String accountId, Scope scope, boolean onlyAttached, Usage usage, String pathPrefix,
+      String marker, Integer maxItems) {
     List<PolicyView> views = tx.read(store -> {
       List<ManagedPolicy> candidates = new ArrayList<>();
       if (scope != Scope.AWS) candidates.addAll(store.policies(accountId));
       if (scope != Scope.LOCAL) {
         for (AwsManagedPolicies.AwsPolicy p : AwsManagedPolicies.list()) candidates.add(p.policy());
       }
+      java.util.Map<String, Integer> attachments = store.attachmentCounts(accountId);
+      java.util.Map<String, Integer> boundaries = store.boundaryUsageCounts(accountId);
       List<PolicyView> out = new ArrayList<>();
       for (ManagedPolicy p : candidates) {
         if (pathPrefix != null && !p.path().startsWith(pathPrefix)) continue;
-        int attached = store.attachmentCount(accountId, p.arn());
-        if (onlyAttached && attached == 0) continue;
-        out.add(new PolicyView(p, attached, store.boundaryUsageCount(accountId, p.arn())));
+        int attached = attachments.getOrDefault(p.arn(), 0);
+        int bounding = boundaries.getOrDefault(p.arn(), 0);
+        int used = switch (usage) {
+          case ANY -> attached + bounding;
+          case PERMISSIONS_POLICY -> attached;
+          case PERMISSIONS_BOUNDARY -> bounding;
+        };
+        if ((onlyAttached || usage != Usage.ANY) && used == 0) continue;
+        out.add(new PolicyView(p, attached, bounding));
       }
       return out;
     });

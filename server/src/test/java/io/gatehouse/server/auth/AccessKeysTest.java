@@ -167,9 +167,9 @@ class AccessKeysTest {
       Caller caller = keys.authenticator().authenticate(signed(issued.accessKeyId(), issued.secretAccessKey(), null), "sts");
       assertThat(caller).isEqualTo(new Caller(ACCOUNT, alice.arn(), alice.userId(), Caller.PrincipalType.USER,
           issued.accessKeyId()));
-      List<AccessKeys.UserAccessKey> listed = db.withHandle(h -> keys.keysOf(h, alice.userId()));
+      List<AccessKeyMetadata> listed = db.withHandle(h -> keys.keysOf(h, alice.userId()));
       assertThat(listed)
-          .extracting(AccessKeys.UserAccessKey::accessKeyId, AccessKeys.UserAccessKey::status)
+          .extracting(AccessKeyMetadata::accessKeyId, AccessKeyMetadata::status)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(issued.accessKeyId(), AccessKeyStatus.ACTIVE));
 
       boolean deactivated = db.inTransaction(h -> keys.setStatus(h, issued.accessKeyId(), AccessKeyStatus.INACTIVE));
@@ -209,7 +209,7 @@ class AccessKeysTest {
 
       assertThat(count(db, "SELECT COUNT(*) FROM access_keys")).isZero();
       assertThat(count(db, "SELECT COUNT(*) FROM change_log WHERE topic = 'credentials'")).isZero();
-      Optional<AccessKeys.UserAccessKey> found = db.withHandle(h -> keys.find(h, issuedId[0]));
+      Optional<AccessKeyMetadata> found = db.withHandle(h -> keys.find(h, issuedId[0]));
       assertThat(found).isEmpty();
     }
   }
@@ -223,11 +223,11 @@ class AccessKeysTest {
       assertThat(keys.flushLastUsed()).isZero();
 
       keys.authenticator().authenticate(signed(KEY, SECRET, null), "sts");
-      assertThat(db.withHandle(h -> keys.find(h, KEY)).orElseThrow().lastUsedAt()).isNull();
+      assertThat(db.withHandle(h -> keys.find(h, KEY)).orElseThrow().lastUsedDate()).isNull();
 
       assertThat(keys.flushLastUsed()).isEqualTo(1);
-      AccessKeys.UserAccessKey used = db.withHandle(h -> keys.find(h, KEY)).orElseThrow();
-      assertThat(used.lastUsedAt()).isEqualTo(NOW);
+      AccessKeyMetadata used = db.withHandle(h -> keys.find(h, KEY)).orElseThrow();
+      assertThat(used.lastUsedDate()).isEqualTo(NOW);
       assertThat(used.lastUsedRegion()).isEqualTo("us-east-1");
       assertThat(used.lastUsedService()).isEqualTo("sts");
       assertThat(keys.flushLastUsed()).isZero();

@@ -259,4 +259,45 @@ abstract class IamSdkTest {
     iam.deleteUserPermissionsBoundary(b -> b.userName(user));
     assertThat(iam.getUser(b -> b.userName(user)).user().permissionsBoundary()).isNull();
   }
+
+  @Test
+  void paginatorsFollowMarkers() {
+    var aws = iam.listPoliciesPaginator(b -> b.scope(PolicyScopeType.AWS).maxItems(250)).policies().stream()
+        .map(p -> p.arn()).toList();
+    assertThat(aws).hasSize(AwsManagedPolicies.all().size()).doesNotHaveDuplicates()
+        .contains(ADMIN, "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess");
+
+    String prefix = "/" + unique("page") + "/";
+    for (int i = 0; i < 5; i++) {
+      String name = "role-" + i;
+      iam.createRole(b -> b.roleName(unique(name)).path(prefix).assumeRolePolicyDocument(TRUST));
+    }
+    var pages = iam.listRolesPaginator(b -> b.pathPrefix(prefix).maxItems(2)).stream().toList();
+    assertThat(pages).hasSize(3);
+    assertThat(pages.getFirst().isTruncated()).isTrue();
+    assertThat(pages.stream().flatMap(p -> p.roles().stream()).map(r -> r.roleName()).toList())
+        .hasSize(5).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+  }
+
+  @Test
+  void renamedUsersKeepTheirKeysAndBoundariesCount() {
+    String user = unique("erin");
+    String renamed = unique("erin2");
+    iam.createUser(b -> b.userName(user).permissionsBoundary("arn:aws:iam::aws:policy/PowerUserAccess"));
+    iam.createAccessKey(b -> b.userName(user));
+    iam.updateUser(b -> b.userName(user).newUserName(renamed).newPath("/moved/"));
+    assertThatThrownBy(() -> iam.getUser(b -> b.userName(user))).isInstanceOf(NoSuchEntityException.class)
+        .hasMessageContaining("The user with name " + user + " cannot be found.");
+    assertThat(iam.getUser(b -> b.userName(renamed)).user().arn()).endsWith(":user/moved/" + renamed);
+    assertThat(iam.listAccessKeys(b -> b.userName(renamed)).accessKeyMetadata()).singleElement()
+        .satisfies(k -> assertThat(k.userName()).isEqualTo(renamed));
+
+    var bounded = iam.listEntitiesForPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/PowerUserAccess")
+        .policyUsageFilter("PermissionsBoundary"));
+    assertThat(bounded.policyUsers()).extracting(u -> u.userName()).contains(renamed);
+    assertThat(iam.listPolicies(b -> b.scope(PolicyScopeType.AWS).policyUsageFilter("PermissionsBoundary")).policies())
+        .extracting(p -> p.policyName()).contains("PowerUserAccess").doesNotContain("ReadOnlyAccess");
+    assertThat(iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/PowerUserAccess")).policy()
+        .permissionsBoundaryUsageCount()).isGreaterThanOrEqualTo(1);
+  }
 }

@@ -121,7 +121,7 @@ class IamServiceTest {
     Identity u = f.user(ACCOUNT, "old");
     CredentialService.NewKey key = f.credentials.createAccessKey(ACCOUNT, "old");
     f.identities.rename(ACCOUNT, IdentityKind.USER, "old", "new", "/team/");
-    assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).key().principalArn())
+    assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).key().ownerArn())
         .isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/team/new");
     assertThat(f.credentials.lastUsed(ACCOUNT, key.key().accessKeyId()).userName()).isEqualTo("new");
     assertThat(f.identities.byId(u.id()).orElseThrow().name()).isEqualTo("new");
@@ -181,6 +181,19 @@ class IamServiceTest {
         .satisfies(p -> assertThat(p.arn()).isEqualTo("arn:aws:iam::aws:policy/AdministratorAccess"));
     // Groups are not principals.
     assertThat(s.principal("arn:aws:iam::" + account + ":group/g")).isEmpty();
+
+    // The compiled policies are ready for the engine: the group's and the user's allow s3:GetObject,
+    // and the ReadOnlyAccess boundary allows it too; nothing allows iam:CreateUser.
+    assertThat(u.identityPolicies()).allSatisfy(p -> assertThat(p.policy()).isNotNull());
+    io.gatehouse.policy.PolicySet set = io.gatehouse.policy.PolicySet.builder()
+        .identityPolicies(u.identityPolicies().stream().map(IamSnapshot.PolicyDocument::policy).toList())
+        .permissionsBoundary(u.permissionsBoundary().orElseThrow().policy()).build();
+    io.gatehouse.policy.Authorizer engine = io.gatehouse.policy.Authorizer.aws();
+    assertThat(engine.authorize(io.gatehouse.policy.AuthorizationRequest.builder().principal(u.arn())
+        .action("s3:GetObject").resource("arn:aws:s3:::bucket/key").build(), set).isAllowed()).isTrue();
+    assertThat(engine.authorize(io.gatehouse.policy.AuthorizationRequest.builder().principal(u.arn())
+        .action("iam:CreateUser").resource("arn:aws:iam::" + account + ":user/x").build(), set).isAllowed()).isFalse();
+    assertThat(trust.trust()).isNotNull();
 
     // A new default version is what the next snapshot carries.
     String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";

@@ -64,6 +64,8 @@ class IamStoreContractTest {
         s.lockAccount(A);
         s.insertIdentity(identity(IdentityKind.USER, "AIDA1", A, "u"));
         s.insertIdentity(identity(IdentityKind.GROUP, "AGPA1", A, "g"));
+        s.insertIdentity(new Identity(IdentityKind.ROLE, "AROA9", A, "bounded", "/", null, "{}", 3600,
+            "arn:aws:iam::aws:policy/PowerUserAccess", T));
         s.putTag("AIDA1", new Tag("Team", "a"));
         s.putTag("AIDA1", new Tag("team", "b"));
         s.putInlinePolicy("AIDA1", new InlinePolicy("P", "{\"a\":1}"));
@@ -79,9 +81,17 @@ class IamStoreContractTest {
         assertThat(s.tags("AIDA1")).containsExactly(new Tag("team", "b"));
         assertThat(s.inlinePolicies("AIDA1")).containsExactly(new InlinePolicy("p", "{\"a\":2}"));
         assertThat(s.groupIdsOf("AIDA1")).containsExactly("AGPA1");
+        assertThat(s.allTags()).containsExactly(new Owned<>("AIDA1", new Tag("team", "b")));
+        assertThat(s.allInlinePolicies()).containsExactly(new Owned<>("AIDA1", new InlinePolicy("p", "{\"a\":2}")));
+        assertThat(s.allMemberships()).containsExactly(new Owned<>("AIDA1", "AGPA1"));
+        assertThat(s.allAttachments()).containsExactly(new Owned<>("AIDA1", "arn:aws:iam::aws:policy/ReadOnlyAccess"));
         assertThat(s.memberIdsOf("AGPA1")).containsExactly("AIDA1");
         assertThat(s.attachmentCount(A, "arn:aws:iam::aws:policy/ReadOnlyAccess")).isEqualTo(1);
         assertThat(s.attachmentCount(B, "arn:aws:iam::aws:policy/ReadOnlyAccess")).isZero();
+        assertThat(s.attachmentCounts(A)).containsExactly(java.util.Map.entry("arn:aws:iam::aws:policy/ReadOnlyAccess", 1));
+        assertThat(s.attachmentCounts(B)).isEmpty();
+        assertThat(s.boundaryUsageCounts(A)).containsExactly(java.util.Map.entry("arn:aws:iam::aws:policy/PowerUserAccess", 1));
+        assertThat(s.boundaryUsageCount(A, "arn:aws:iam::aws:policy/PowerUserAccess")).isEqualTo(1);
         assertThat(s.loginProfile("AIDA1")).hasValueSatisfying(p -> assertThat(p.passwordResetRequired()).isTrue());
         s.deleteIdentity("AIDA1");
         return null;
