@@ -114,7 +114,14 @@ public final class GatehouseServer {
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
       iam = new IamFeature(db, clock, accessKeys);
       organizations.addAccountCreatedListener(iam.accountCreatedListener());
-      changeFeed.subscribe("iam", iam::reload);
+      // One IAM reload at a time: the change feed's poller re-announces this server's own commits, and a
+      // reload that read before a commit must not finish after (and overwrite) the one that read after it.
+      Object iamReloads = new Object();
+      changeFeed.subscribe("iam", () -> {
+        synchronized (iamReloads) {
+          iam.reload();
+        }
+      });
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);

@@ -36,10 +36,12 @@ record CallerPermissions(String principal, String roleArn, List<Policy> identity
     Map<String, String> tags = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (principal.isPresent()) {
       for (IamSnapshot.PolicyDocument doc : principal.get().identityPolicies()) {
-        compiled.compile(doc.document(), PolicyType.IDENTITY, doc.arn() != null ? doc.arn() : doc.name()).ifPresent(identity::add);
+        if (doc.policy() != null) identity.add(doc.policy());
+        else compiled.compile(doc.document(), PolicyType.IDENTITY, doc.arn() != null ? doc.arn() : doc.name()).ifPresent(identity::add);
       }
       boundary = principal.get().permissionsBoundary()
-          .flatMap(doc -> compiled.compile(doc.document(), PolicyType.PERMISSIONS_BOUNDARY, doc.arn())).orElse(null);
+          .flatMap(doc -> doc.policy() != null ? Optional.of(doc.policy())
+              : compiled.compile(doc.document(), PolicyType.PERMISSIONS_BOUNDARY, doc.arn())).orElse(null);
       tags.putAll(principal.get().tags());
     }
     List<Policy> sessionPolicies = new ArrayList<>();

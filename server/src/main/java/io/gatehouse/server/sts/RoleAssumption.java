@@ -85,8 +85,8 @@ final class RoleAssumption {
       // AWS does not tell a missing role from a refused one
       throw AccessDeniedException.notAuthorized(caller.arn(), "sts:AssumeRole", in.roleArn());
     }
-    Policy trust = compiled.compile(role.get().trustPolicy(), PolicyType.TRUST, "the trust policy of role " + roleName)
-        .orElse(null);
+    Policy trust = role.get().trust() != null ? role.get().trust()
+        : compiled.compile(role.get().trustPolicy(), PolicyType.TRUST, "the trust policy of role " + roleName).orElse(null);
     PolicySet policySet = policySet(permissions, trust, org, roleAccount);
     Map<String, List<String>> context = requestContext(permissions, in, tags, sourceIdentity);
     authorize(permissions, policySet, context, "sts:AssumeRole", in.roleArn(), org, roleAccount);

@@ -49,8 +49,11 @@ public final class StsFeature {
     return sessions;
   }
 
-  /** Re-reads the organization tree (topic {@code organizations}). */
-  public void reloadOrganization() {
+  /**
+   * Re-reads the organization tree (topic {@code organizations}). One at a time, so that a read
+   * made before a commit never replaces one made after it.
+   */
+  public synchronized void reloadOrganization() {
     organization = loadOrganization.get();
   }
 }

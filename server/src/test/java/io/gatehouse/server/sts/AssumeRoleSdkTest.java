@@ -71,7 +71,7 @@ class AssumeRoleSdkTest {
     try {
       call.run();
     } catch (AwsServiceException e) {
-      assertThat(e.statusCode()).isEqualTo(403);
+      assertThat(e.statusCode()).as(e.toString() + " " + e.awsErrorDetails().sdkHttpResponse().statusCode()).isEqualTo(403);
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
       return e.awsErrorDetails().errorMessage();
     }
@@ -113,7 +113,7 @@ class AssumeRoleSdkTest {
     String closed = world.createRole(productionAdmin, "Closed", trusting("arn:aws:iam::" + server.managementAccountId() + ":root"), null);
     AwsSessionCredentials pipeline = pipeline(allowAssume("*"));
 
-    String message = denial(() -> world.assume(pipeline, closed, "s", b -> {}));
+    String message = denial(() -> world.assume(pipeline, closed, "s1", b -> {}));
     assertThat(message).isEqualTo("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
         + "sts:AssumeRole on resource: " + closed + " because no role trust policy allows the sts:AssumeRole action");
   }
@@ -122,7 +122,7 @@ class AssumeRoleSdkTest {
   void crossAccountNeedsAnIdentityPolicyOfTheCaller() {
     AwsSessionCredentials pipeline = pipeline(null);
 
-    String message = denial(() -> world.assume(pipeline, deployRoleArn, "s", b -> {}));
+    String message = denial(() -> world.assume(pipeline, deployRoleArn, "s1", b -> {}));
     assertThat(message).isEqualTo("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
         + "sts:AssumeRole on resource: " + deployRoleArn + " because no identity-based policy allows the sts:AssumeRole action");
   }
@@ -131,7 +131,7 @@ class AssumeRoleSdkTest {
   void aMissingRoleIsDeniedLikeARefusedOne() {
     AwsSessionCredentials pipeline = pipeline(allowAssume("*"));
     String missing = "arn:aws:iam::" + production + ":role/Nope";
-    assertThat(denial(() -> world.assume(pipeline, missing, "s", b -> {})))
+    assertThat(denial(() -> world.assume(pipeline, missing, "s1", b -> {})))
         .isEqualTo("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
             + "sts:AssumeRole on resource: " + missing);
   }
@@ -148,14 +148,14 @@ class AssumeRoleSdkTest {
         .policy().policySummary();
     world.orgs.attachPolicy(b -> b.policyId(scp.id()).targetId(ou));
 
-    String message = denial(() -> world.assume(pipeline, deployRoleArn, "s", b -> {}));
+    String message = denial(() -> world.assume(pipeline, deployRoleArn, "s1", b -> {}));
     assertThat(message).startsWith("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
         + "sts:AssumeRole on resource: " + deployRoleArn + " with an explicit deny in a service control policy")
         .contains("NoAssume", scp.arn());
 
     // the management account is exempt from SCPs, wherever it sits
     world.orgs.detachPolicy(b -> b.policyId(scp.id()).targetId(ou));
-    assertThat(world.assume(pipeline, deployRoleArn, "s", b -> {}).credentials().accessKeyId()).startsWith("ASIA");
+    assertThat(world.assume(pipeline, deployRoleArn, "s1", b -> {}).credentials().accessKeyId()).startsWith("ASIA");
   }
 
   @Test
@@ -166,11 +166,11 @@ class AssumeRoleSdkTest {
     AwsSessionCredentials pipeline = pipeline(allowAssume(deployRoleArn));
     iam.putRolePermissionsBoundary(b -> b.roleName("Pipeline").permissionsBoundary(boundary));
 
-    assertThat(denial(() -> world.assume(pipeline, deployRoleArn, "s", b -> {})))
+    assertThat(denial(() -> world.assume(pipeline, deployRoleArn, "s1", b -> {})))
         .endsWith("because no permissions boundary allows the sts:AssumeRole action");
 
     iam.deleteRolePermissionsBoundary(b -> b.roleName("Pipeline"));
-    assertThat(world.assume(pipeline, deployRoleArn, "s", b -> {}).assumedRoleUser().arn()).endsWith("/DeployRole/s");
+    assertThat(world.assume(pipeline, deployRoleArn, "s1", b -> {}).assumedRoleUser().arn()).endsWith("/DeployRole/s1");
   }
 
   @Test
@@ -182,7 +182,7 @@ class AssumeRoleSdkTest {
     AssumeRoleResponse narrowed = world.assume(world.root(), pipelineArn, "narrow", b -> b.policy(narrow));
     assertThat(narrowed.packedPolicySize()).isBetween(1, 100);
 
-    assertThat(denial(() -> world.assume(session(narrowed), deployRoleArn, "s", b -> {})))
+    assertThat(denial(() -> world.assume(session(narrowed), deployRoleArn, "s1", b -> {})))
         .endsWith("because no session policy allows the sts:AssumeRole action");
 
     {
@@ -198,7 +198,7 @@ class AssumeRoleSdkTest {
 
     // a session policy that allows it leaves the role's own permissions in force
     AssumeRoleResponse wide = world.assume(world.root(), pipelineArn, "wide", b -> b.policy(allowAssume("*")));
-    assertThat(world.assume(session(wide), deployRoleArn, "s", b -> {}).credentials()).isNotNull();
+    assertThat(world.assume(session(wide), deployRoleArn, "s1", b -> {}).credentials()).isNotNull();
   }
 
   private static Keyring keyringOf(GatehouseTestServer server) {
@@ -213,18 +213,18 @@ class AssumeRoleSdkTest {
     String longArn = "arn:aws:iam::" + production + ":role/Long";
 
     Instant now = server.clock().instant();
-    AssumeRoleResponse twoHours = world.assume(world.root(), longArn, "s", b -> b.durationSeconds(7200));
+    AssumeRoleResponse twoHours = world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(7200));
     assertThat(twoHours.credentials().expiration()).isCloseTo(now.plusSeconds(7200), within(5, ChronoUnit.SECONDS));
-    AssumeRoleResponse shortest = world.assume(world.root(), longArn, "s", b -> b.durationSeconds(900));
+    AssumeRoleResponse shortest = world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(900));
     assertThat(shortest.credentials().expiration()).isCloseTo(now.plusSeconds(900), within(5, ChronoUnit.SECONDS));
 
-    assertThatThrownBy(() -> world.assume(world.root(), longArn, "s", b -> b.durationSeconds(7201)))
+    assertThatThrownBy(() -> world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(7201)))
         .isInstanceOfSatisfying(StsException.class, e -> {
           assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
           assertThat(e.awsErrorDetails().errorMessage())
               .isEqualTo("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         });
-    assertThatThrownBy(() -> world.assume(world.root(), longArn, "s", b -> b.durationSeconds(899)))
+    assertThatThrownBy(() -> world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(899)))
         .isInstanceOfSatisfying(StsException.class, e -> {
           assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
           assertThat(e.awsErrorDetails().errorMessage()).contains("durationSeconds", "greater than or equal to 900");
@@ -236,13 +236,13 @@ class AssumeRoleSdkTest {
     productionAdminRoleMax(43200);
     AwsSessionCredentials pipeline = pipeline(allowAssume(deployRoleArn));
 
-    assertThatThrownBy(() -> world.assume(pipeline, deployRoleArn, "s", b -> b.durationSeconds(3601)))
+    assertThatThrownBy(() -> world.assume(pipeline, deployRoleArn, "s1", b -> b.durationSeconds(3601)))
         .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
             "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."));
     // not chained, the role's maximum applies
     world.iam(productionAdmin).updateAssumeRolePolicy(b -> b.roleName("DeployRole")
         .policyDocument(trusting("arn:aws:iam::" + server.managementAccountId() + ":root")));
-    assertThat(world.assume(world.root(), deployRoleArn, "s", b -> b.durationSeconds(7200)).credentials()).isNotNull();
+    assertThat(world.assume(world.root(), deployRoleArn, "s1", b -> b.durationSeconds(7200)).credentials()).isNotNull();
   }
 
   private void productionAdminRoleMax(int seconds) {
