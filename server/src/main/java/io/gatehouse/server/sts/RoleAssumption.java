@@ -93,7 +93,8 @@ final class RoleAssumption {
     if (!tags.requested().isEmpty()) {
       authorize(permissions, policySet, context, "sts:TagSession", in.roleArn(), org, roleAccount);
     }
-    if (in.sourceIdentity() != null) {
+    if (sourceIdentity != null) {
+      // a source identity, set now or carried by the chain, needs sts:SetSourceIdentity on every role of the chain
       authorize(permissions, policySet, context, "sts:SetSourceIdentity", in.roleArn(), org, roleAccount);
     }
 
@@ -235,7 +236,7 @@ final class RoleAssumption {
     Map<String, List<String>> context = new LinkedHashMap<>(p.context());
     context.put("sts:RoleSessionName", List.of(in.roleSessionName()));
     if (in.externalId() != null) context.put("sts:ExternalId", List.of(in.externalId()));
-    if (in.sourceIdentity() != null) context.put("sts:SourceIdentity", List.of(sourceIdentity));
+    if (sourceIdentity != null) context.put("sts:SourceIdentity", List.of(sourceIdentity));
     if (!tags.requested().isEmpty()) {
       tags.requested().forEach((k, v) -> context.put("aws:RequestTag/" + k, List.of(v)));
       context.put("aws:TagKeys", List.copyOf(tags.requested().keySet()));
