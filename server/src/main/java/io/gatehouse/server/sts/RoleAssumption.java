@@ -73,7 +73,9 @@ final class RoleAssumption {
     String roleAccount = arn.group(1);
     String roleName = arn.group(3);
 
-    int duration = duration(in.durationSeconds(), callerSession.isPresent(), snapshot.role(in.roleArn()));
+    // any temporary credentials count as a chain, even a session whose context could not be read
+    boolean chained = callerSession.isPresent() || (caller.accessKeyId() != null && caller.accessKeyId().startsWith("ASIA"));
+    int duration = duration(in.durationSeconds(), chained, snapshot.role(in.roleArn()));
     SessionPolicies policies = sessionPolicies(in, roleAccount, snapshot);
     SessionTags tags = sessionTags(in, callerContext);
     String sourceIdentity = sourceIdentity(in.sourceIdentity(), callerContext);
