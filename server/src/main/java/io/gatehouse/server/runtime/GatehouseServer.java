@@ -105,7 +105,7 @@ public final class GatehouseServer {
       Keyring keyring = Keyring.loadOrCreate(config.keyringPath());
       accessKeys = new AccessKeys(db, keyring, clock);
       changeFeed = new ChangeFeed(db, config.changePollInterval());
-      changeFeed.subscribe("credentials", accessKeys::reload);
+      changeFeed.subscribe(AccessKeys.TOPIC, accessKeys::reload);
       changeFeed.start();
 
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
