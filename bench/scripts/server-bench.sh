@@ -6,12 +6,17 @@
 #
 # Environment (defaults in brackets):
 #   SERVERS [gatehouse moto]   which servers to start and drive (also: null, a do-nothing HTTP server)
-#   WORKLOADS [DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership]
-#   MEASURE_SECONDS [20]  WARMUP_SECONDS [10]  THREADS [4]
+#   WORKLOADS [DescribeUser ListUsers CreateUser CreateGroupMembership]  also: GetCallerIdentity
+#                           (sts; Gatehouse answers it once the IAM/STS issue lands)
+#   MEASURE_SECONDS [20]  THREADS [4]
+#   WARMUP_SECONDS [180] WARMUP_CALLS [50000]  warm-up ends at whichever comes first; a cold JVM
+#                           needs tens of thousands of calls before its JIT settles
+#   MOTO_WARMUP_SECONDS [10]  moto (CPython) has no JIT to wait for
 #   MOTO_WRITE_THREADS [1]  threads for moto's write workloads: moto 5.2's identitystore is not
 #                           thread-safe (CreateUser's uniqueness scan fails with "dictionary changed
 #                           size during iteration", HTTP 500, when another request adds a user)
-#   GATEHOUSE_PORT [18080]  MOTO_PORT [15000]  NULL_PORT [15100]
+#   GATEHOUSE [./gatehouse]   the launcher to run (e.g. another checkout's)
+#   GATEHOUSE_PORT [28480]  MOTO_PORT [28450]  NULL_PORT [28451]
 #   OUT_DIR [bench/target/server-bench-<time>]  logs, the servers' output and results.jsonl
 #
 # Both servers start empty; each workload runs against each server in turn, in the order above, so
@@ -25,14 +30,17 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
 SERVERS=${SERVERS:-gatehouse moto}
-WORKLOADS=${WORKLOADS:-DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership}
+WORKLOADS=${WORKLOADS:-DescribeUser ListUsers CreateUser CreateGroupMembership}
 MEASURE_SECONDS=${MEASURE_SECONDS:-20}
-WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_SECONDS=${WARMUP_SECONDS:-180}
+WARMUP_CALLS=${WARMUP_CALLS:-50000}
+MOTO_WARMUP_SECONDS=${MOTO_WARMUP_SECONDS:-10}
 THREADS=${THREADS:-4}
 MOTO_WRITE_THREADS=${MOTO_WRITE_THREADS:-1}
-GATEHOUSE_PORT=${GATEHOUSE_PORT:-18080}
-MOTO_PORT=${MOTO_PORT:-15000}
-NULL_PORT=${NULL_PORT:-15100}
+GATEHOUSE=${GATEHOUSE:-./gatehouse}
+GATEHOUSE_PORT=${GATEHOUSE_PORT:-28480}
+MOTO_PORT=${MOTO_PORT:-28450}
+NULL_PORT=${NULL_PORT:-28451}
 OUT_DIR=${OUT_DIR:-bench/target/server-bench-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT_DIR"
 RESULTS="$OUT_DIR/results.jsonl"
@@ -80,7 +88,7 @@ start_gatehouse() {
   local data
   data=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
   GATEHOUSE_ROOT_ACCESS_KEY_ID=$ACCESS_KEY GATEHOUSE_ROOT_SECRET_ACCESS_KEY=$SECRET_KEY \
-    ./gatehouse serve --data-dir "$data" --port "$GATEHOUSE_PORT" > "$OUT_DIR/gatehouse.log" 2>&1 &
+    "$GATEHOUSE" serve --data-dir "$data" --port "$GATEHOUSE_PORT" > "$OUT_DIR/gatehouse.log" 2>&1 &
   STARTED_PIDS+=($!)
   # The launcher may build the jar first.
   wait_for "$GATEHOUSE_PORT" "http://127.0.0.1:$GATEHOUSE_PORT/health" 600
@@ -125,21 +133,22 @@ done
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "moto: $(python -c 'import moto; print(moto.__version__)' 2>/dev/null || echo n/a)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "settings: threads=$THREADS warmup=${WARMUP_SECONDS}s measure=${MEASURE_SECONDS}s"
+  echo "settings: threads=$THREADS (moto writes: $MOTO_WRITE_THREADS) warm-up=${WARMUP_CALLS} calls or ${WARMUP_SECONDS}s (moto ${MOTO_WARMUP_SECONDS}s) measure=${MEASURE_SECONDS}s"
 } | tee "$OUT_DIR/machine.txt"
 
 status=0
 for workload in $WORKLOADS; do
   for server in $SERVERS; do
     log="$OUT_DIR/$server-$workload.log"
-    threads=$THREADS
+    threads=$THREADS warmup=$WARMUP_SECONDS
     if [[ $server == moto && $workload == Create* ]]; then threads=$MOTO_WRITE_THREADS; fi
+    if [[ $server == moto ]]; then warmup=$MOTO_WARMUP_SECONDS; fi
     echo "== $server $workload, $threads threads (load average $(cut -d' ' -f1 /proc/loadavg))"
     set +e
     "$JAVA" -cp "$JAR" io.gatehouse.bench.server.LoadDriver \
       --endpoint "http://127.0.0.1:${PORT[$server]}" --pid "${PID[$server]}" \
       --access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY" \
-      --workload "$workload" --seconds "$MEASURE_SECONDS" --warmup-seconds "$WARMUP_SECONDS" \
+      --workload "$workload" --seconds "$MEASURE_SECONDS" --warmup-seconds "$warmup" --warmup-max-requests "$WARMUP_CALLS" \
       --threads "$threads" --label "$server" > "$log" 2>&1
     rc=$?
     set -e

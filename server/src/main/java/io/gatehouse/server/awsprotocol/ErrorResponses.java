@@ -39,7 +39,7 @@ final class ErrorResponses {
       case JSON -> {
         ObjectNode body = WireJson.NODES.objectNode();
         body.put("__type", code);
-        body.put(messageMember(shape, "message"), message);
+        if (message != null) body.put(messageMember(shape, "message"), message);
         putFields(body, shape, fields, requestId);
         yield response(status, "application/x-amz-json-1.1", json(body), requestId, code);
       }
@@ -47,7 +47,7 @@ final class ErrorResponses {
         int wireStatus = shape != null && shape.errorStatus > 0 ? shape.errorStatus : status;
         ObjectNode body = WireJson.NODES.objectNode();
         String messageMember = messageMember(shape, shape != null && shape.member("error_description") != null ? "error_description" : "message");
-        if (!fields.containsKey(messageMember)) body.put(messageMember, message);
+        if (message != null && !fields.containsKey(messageMember)) body.put(messageMember, message);
         putFields(body, shape, fields, requestId);
         yield response(wireStatus, "application/json", json(body), requestId, code);
       }
@@ -154,13 +154,24 @@ final class ErrorResponses {
     return fallback;
   }
 
+  /** Writes the error's fields in the shape's member order (AwsException keeps no order), unknown ones after. */
   private static void putFields(ObjectNode body, Shape shape, Map<String, ?> fields, String requestId) {
-    fields.forEach((k, v) -> {
-      Member m = shape == null ? null : shape.memberIgnoringCase(k);
-      JsonNode value = fieldValue(shape, k, v);
-      if (value != null) body.set(m != null ? m.name() : k, value);
+    Map<String, Object> remaining = new LinkedHashMap<>(fields);
+    if (shape != null) {
+      for (Member m : shape.members.values()) {
+        for (var it = remaining.entrySet().iterator(); it.hasNext(); ) {
+          var e = it.next();
+          if (!e.getKey().equalsIgnoreCase(m.name())) continue;
+          JsonNode value = e.getValue() == null ? null : OutputTree.of(e.getValue(), m.shape());
+          if (value != null) body.set(m.name(), value);
+          it.remove();
+        }
+      }
+      if (shape.member("RequestId") != null && !body.has("RequestId")) body.put("RequestId", requestId);
+    }
+    remaining.forEach((k, v) -> {
+      if (v != null) body.set(k, v instanceof JsonNode n ? n : WireJson.MAPPER.valueToTree(v));
     });
-    if (shape != null && shape.member("RequestId") != null && !body.has("RequestId")) body.put("RequestId", requestId);
   }
 
   private static JsonNode fieldValue(Shape shape, String name, Object value) {

@@ -70,7 +70,7 @@ final class Router {
   }
 
   private Route json(HttpRequestData request, String target) {
-    Scope scope = scope(request, null);
+    Scope scope = scope(request, presignedParameters(request));
     int dot = target.lastIndexOf('.');
     ServiceModel service = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
     if (request.body().length > maxBodyBytes) return failed(Protocol.JSON, service, scope, tooLarge());
@@ -168,6 +168,16 @@ final class Router {
     String[] parts = credential.split("/", -1);
     if (parts.length < 5) return null;
     return new Scope(parts[2], parts[3]);
+  }
+
+  /** Query parameters that may carry a presigned credential, or null; a broken query string is no scope. */
+  private static Map<String, List<String>> presignedParameters(HttpRequestData request) {
+    if (request.rawQuery() == null || request.rawQuery().isEmpty() || request.header("authorization") != null) return null;
+    try {
+      return FormCodec.parse(request.rawQuery());
+    } catch (ProtocolFailure f) {
+      return null;
+    }
   }
 
   private static boolean isJson(String contentType) {

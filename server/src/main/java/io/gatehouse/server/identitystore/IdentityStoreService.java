@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -32,6 +33,8 @@ final class IdentityStoreService {
   private final Database db;
   private final IdentityStoreStore store;
   private final Clock clock;
+  /** Stores known to exist. No operation deletes a store, so a hit never goes stale; it saves a query per request. */
+  private final Set<String> knownStores = ConcurrentHashMap.newKeySet();
 
   IdentityStoreService(Database db, IdentityStoreStore store, Clock clock) {
     this.db = db;
@@ -254,6 +257,32 @@ final class IdentityStoreService {
     });
   }
 
+  // --- reads for other features (SCIM, Identity Center): no change log, no exceptions for absence
+
+  Optional<User> findUser(String storeId, String userId) {
+    return db.withHandle(h -> store.findUser(h, storeId, userId, false));
+  }
+
+  Optional<Group> findGroup(String storeId, String groupId) {
+    return db.withHandle(h -> store.findGroup(h, storeId, groupId, false));
+  }
+
+  List<GroupMembership> allMemberships(String storeId) {
+    return db.withHandle(h -> store.allMemberships(h, storeId));
+  }
+
+  List<String> groupIdsOf(String storeId, String userId) {
+    List<String> out = new ArrayList<>();
+    String after = null;
+    do {
+      String a = after;
+      Page<GroupMembership> p = db.withHandle(h -> store.membershipsOfUser(h, storeId, userId, a, MAX_PAGE));
+      p.items().forEach(m -> out.add(m.groupId()));
+      after = p.lastKey();
+    } while (after != null);
+    return out;
+  }
+
   // --- plumbing
 
   private <R> R read(String storeId, Function<Handle, R> body) {
@@ -273,7 +302,9 @@ final class IdentityStoreService {
   }
 
   private void requireStore(Handle h, String storeId) {
+    if (knownStores.contains(storeId)) return;
     if (!store.storeExists(h, storeId)) throw new ResourceNotFound(ResourceType.IDENTITY_STORE, storeId);
+    knownStores.add(storeId);
   }
 
   private User requireUser(Handle h, String storeId, String userId, boolean forUpdate) {
