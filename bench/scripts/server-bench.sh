@@ -6,16 +6,17 @@
 #
 # Environment (defaults in brackets):
 #   SERVERS [gatehouse moto]   which servers to start and drive (also: null, a do-nothing HTTP server)
-#   WORKLOADS [DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership]
+#   WORKLOADS [DescribeUser ListUsers CreateUser CreateGroupMembership]  also: GetCallerIdentity
+#                           (sts; Gatehouse answers it once the IAM/STS issue lands)
 #   MEASURE_SECONDS [20]  THREADS [4]
-#   WARMUP_SECONDS [60] WARMUP_CALLS [50000]  warm-up ends at whichever comes first; a cold JVM
+#   WARMUP_SECONDS [180] WARMUP_CALLS [50000]  warm-up ends at whichever comes first; a cold JVM
 #                           needs tens of thousands of calls before its JIT settles
 #   MOTO_WARMUP_SECONDS [10]  moto (CPython) has no JIT to wait for
 #   MOTO_WRITE_THREADS [1]  threads for moto's write workloads: moto 5.2's identitystore is not
 #                           thread-safe (CreateUser's uniqueness scan fails with "dictionary changed
 #                           size during iteration", HTTP 500, when another request adds a user)
 #   GATEHOUSE [./gatehouse]   the launcher to run (e.g. another checkout's)
-#   GATEHOUSE_PORT [18080]  MOTO_PORT [15000]  NULL_PORT [15100]
+#   GATEHOUSE_PORT [28480]  MOTO_PORT [28450]  NULL_PORT [28451]
 #   OUT_DIR [bench/target/server-bench-<time>]  logs, the servers' output and results.jsonl
 #
 # Both servers start empty; each workload runs against each server in turn, in the order above, so
@@ -29,17 +30,17 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 
 SERVERS=${SERVERS:-gatehouse moto}
-WORKLOADS=${WORKLOADS:-DescribeUser GetCallerIdentity ListUsers CreateUser CreateGroupMembership}
+WORKLOADS=${WORKLOADS:-DescribeUser ListUsers CreateUser CreateGroupMembership}
 MEASURE_SECONDS=${MEASURE_SECONDS:-20}
-WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+WARMUP_SECONDS=${WARMUP_SECONDS:-180}
 WARMUP_CALLS=${WARMUP_CALLS:-50000}
 MOTO_WARMUP_SECONDS=${MOTO_WARMUP_SECONDS:-10}
 THREADS=${THREADS:-4}
 MOTO_WRITE_THREADS=${MOTO_WRITE_THREADS:-1}
 GATEHOUSE=${GATEHOUSE:-./gatehouse}
-GATEHOUSE_PORT=${GATEHOUSE_PORT:-18080}
-MOTO_PORT=${MOTO_PORT:-15000}
-NULL_PORT=${NULL_PORT:-15100}
+GATEHOUSE_PORT=${GATEHOUSE_PORT:-28480}
+MOTO_PORT=${MOTO_PORT:-28450}
+NULL_PORT=${NULL_PORT:-28451}
 OUT_DIR=${OUT_DIR:-bench/target/server-bench-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT_DIR"
 RESULTS="$OUT_DIR/results.jsonl"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time used so far by a whole process (all its threads, live and exited): utime + stime from
@@ -40,12 +41,37 @@ record ProcessCpu(long pid, Path statFile, long nanosPerTick) {
     }
 
     Times times() {
-        String stat;
         try {
-            stat = Files.readString(statFile);
+            return parse(Files.readString(statFile));
         } catch (IOException e) {
             throw new UncheckedIOException("process " + pid + " is gone", e);
         }
+    }
+
+    /**
+     * CPU time so far of the process's JIT compiler threads (HotSpot names them "C1/C2 CompilerThre…"),
+     * zero for a process without them. A large share in the measured window means warm-up was too short.
+     */
+    long compilerNanos() {
+        Path tasks = statFile.resolveSibling("task");
+        long total = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).strip().matches("C\\d CompilerThre.*")) {
+                        total += parse(Files.readString(thread.resolve("stat"))).totalNanos();
+                    }
+                } catch (IOException e) {
+                    // The thread ended while we looked: its time is no longer attributable to it.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("process " + pid + " is gone", e);
+        }
+        return total;
+    }
+
+    private Times parse(String stat) {
         // Field 2 (comm) is in parentheses and may hold spaces; fields from 3 on follow the last ')'.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long utime = Long.parseLong(fields[14 - 3]);

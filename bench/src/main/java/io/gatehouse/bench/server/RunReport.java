@@ -18,6 +18,7 @@ record RunReport(
         LoadPhase.Result warmup,
         LoadPhase.Result measured,
         ProcessCpu.Times serverCpu,
+        long serverCompilerNanos,
         long driverCpuNanos,
         double idleCpuMillisPerSecond,
         double loadAverage) {
@@ -47,10 +48,10 @@ record RunReport(
                 measured.calls(), measured.elapsedNanos() / 1e9, threads, measured.callsPerSecond());
         out.printf(Locale.ROOT, "  latency   p50 %.3f ms, p99 %.3f ms%n",
                 measured.latencyMillis(50), measured.latencyMillis(99));
-        out.printf(Locale.ROOT, "  server CPU %.4f ms per call: %.1f ms in the window (user %.1f, system %.1f);"
-                        + " idle server %.2f ms CPU per s%n",
+        out.printf(Locale.ROOT, "  server CPU %.4f ms per call: %.1f ms in the window (user %.1f, system %.1f;"
+                        + " JIT compiler threads %.1f); idle server %.2f ms CPU per s%n",
                 serverCpuMillisPerCall(), serverCpu.totalNanos() / 1e6, serverCpu.userNanos() / 1e6,
-                serverCpu.systemNanos() / 1e6, idleCpuMillisPerSecond);
+                serverCpu.systemNanos() / 1e6, serverCompilerNanos / 1e6, idleCpuMillisPerSecond);
         out.printf(Locale.ROOT, "  driver CPU %.4f ms per call; machine load average %.2f at the start%n",
                 driverCpuMillisPerCall(), loadAverage);
         out.printf(Locale.ROOT, "  errors    %d %s%n", errors(), measured.errors().byStatus());
@@ -74,6 +75,7 @@ record RunReport(
                 .put("serverCpuMillis", serverCpu.totalNanos() / 1e6)
                 .put("serverUserCpuMillis", serverCpu.userNanos() / 1e6)
                 .put("serverSystemCpuMillis", serverCpu.systemNanos() / 1e6)
+                .put("serverCompilerCpuMillis", serverCompilerNanos / 1e6)
                 .put("idleServerCpuMillisPerSecond", idleCpuMillisPerSecond)
                 .put("driverCpuMillisPerCall", driverCpuMillisPerCall())
                 .put("warmupCalls", warmup.calls())

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.organizations.model.PolicyTypeNotEnabledE
 import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
 import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.SourceParentNotFoundException;
+import software.amazon.awssdk.services.organizations.model.Tag;
+import software.amazon.awssdk.services.organizations.model.TargetNotFoundException;
 import software.amazon.awssdk.services.organizations.model.TargetType;
 
 /**
@@ -225,5 +227,19 @@ abstract class OrganizationsSdkTestBase {
     org.deletePolicy(b -> b.policyId(id));
     assertThat(org.listPolicies(b -> b.filter(PolicyType.RESOURCE_CONTROL_POLICY)).policies())
         .extracting(PolicySummary::id).doesNotContain(id);
+  }
+
+  @Test
+  void tagsOnAccountsOusAndPolicies() {
+    String account = createAccount(unique("tags"));
+    org.tagResource(b -> b.resourceId(account).tags(Tag.builder().key("env").value("dev").build(),
+        Tag.builder().key("team").value("a").build()));
+    org.untagResource(b -> b.resourceId(account).tagKeys("team"));
+    assertThat(org.listTagsForResource(b -> b.resourceId(account)).tags())
+        .containsExactly(Tag.builder().key("env").value("dev").build());
+    String ou = org.createOrganizationalUnit(b -> b.parentId(rootId).name(unique("tagged-"))
+        .tags(Tag.builder().key("cost").value("42").build())).organizationalUnit().id();
+    assertThat(org.listTagsForResource(b -> b.resourceId(ou)).tags()).extracting(Tag::key).containsExactly("cost");
+    assertThatThrownBy(() -> org.listTagsForResource(b -> b.resourceId("999999999999"))).isInstanceOf(TargetNotFoundException.class);
   }
 }
