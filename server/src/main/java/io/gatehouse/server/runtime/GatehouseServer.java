@@ -204,7 +204,7 @@ public final class GatehouseServer {
     }
   }
 
-  private void dispatch(Context ctx) throws IOException {
+  private void dispatch(Context ctx) {
     long started = System.nanoTime();
     inFlight.incrementAndGet();
     try {
@@ -214,7 +214,15 @@ public final class GatehouseServer {
             .result("{\"__type\":\"ServiceUnavailableException\",\"message\":\"the server is not ready\"}");
         return;
       }
-      HttpRequestData request = HttpBridge.request(ctx, config.maxBodyBytes());
+      HttpRequestData request;
+      try {
+        request = HttpBridge.request(ctx, config.maxBodyBytes());
+      } catch (IOException e) {
+        // The client went away or sent a broken body: nothing for the endpoint to answer.
+        LOG.debug("cannot read request body: {}", e.toString());
+        ctx.status(400).contentType("application/json").result("{\"message\":\"the request body could not be read\"}");
+        return;
+      }
       HttpResponseData response = endpoint.handle(request);
       HttpBridge.respond(ctx, response);
       if (REQUESTS.isInfoEnabled()) {
