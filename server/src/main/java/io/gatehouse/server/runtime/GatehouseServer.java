@@ -240,8 +240,14 @@ public final class GatehouseServer {
     switch (root.origin()) {
       case GENERATED -> System.out.println(RootCredentialsFile.announcement(config.rootCredentialsPath(), root));
       case CONFIGURED -> LOG.info("root access key {} from the configuration", root.accessKeyId());
-      case EXISTING -> LOG.info("root access key {} was generated at first start; its secret is in the root-credentials"
-          + " file of the server that first started", root.accessKeyId());
+      case EXISTING -> {
+        if (Files.exists(config.rootCredentialsPath())) {
+          LOG.info("root access key {} (generated at first start; see {})", root.accessKeyId(), config.rootCredentialsPath());
+        } else {
+          LOG.info("root access key {} was generated at first start; its secret is in the root-credentials"
+              + " file of the server that first started", root.accessKeyId());
+        }
+      }
     }
   }
 
