@@ -103,9 +103,20 @@ public final class AccessKeys {
     reload();
   }
 
-  /** Verifies SigV4 with long-term keys only; the runtime composes more resolvers as they arrive. */
+  /** Verifies SigV4 with long-term keys only. */
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /**
+   * Verifies SigV4 with long-term keys first, then {@code others} (e.g. {@link SessionTokens}),
+   * still recording when long-term keys were last used.
+   */
+  public Authenticator authenticatorWith(List<CredentialResolver> others) {
+    List<CredentialResolver> all = new java.util.ArrayList<>(1 + others.size());
+    all.add(resolver);
+    all.addAll(others);
+    return new SigV4Authenticator(new SigV4Verifier(clock), all, this::recordUse);
   }
 
   /** Resolves the active long-term keys from memory; refuses a session token with a long-term key. */

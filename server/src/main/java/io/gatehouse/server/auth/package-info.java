@@ -13,10 +13,13 @@
  *       {@link io.gatehouse.server.auth.AccessKeys}, backed by the {@code access_keys} table with
  *       secrets sealed by the {@link io.gatehouse.server.crypto.Keyring}, served from an immutable
  *       map swapped by {@code reload()} when the change log's {@code credentials} topic advances;</li>
- *   <li>temporary credentials ({@code ASIA...}, issue 3): a resolver that opens the sealed session
- *       token with the keyring, checks that it names the request's key id and has not expired
- *       ({@code EXPIRED_TOKEN}), and returns the session's secret and principal, with no database
- *       read. The runtime then builds {@code new SigV4Authenticator(verifier, List.of(accessKeys.resolver(), sessions))}.</li>
+ *   <li>temporary credentials ({@code ASIA...}): {@link io.gatehouse.server.auth.SessionTokens}, whose
+ *       session token is a record sealed by the keyring (key id, secret, principal, issue time,
+ *       expiry, and the issuer's opaque context such as session policies and tags); any server with
+ *       the keyring verifies it without a database read, and it stops working at expiry
+ *       ({@code EXPIRED_TOKEN}). STS (issue 3) issues with {@code issue(...)} and reads a session back
+ *       with {@code open(...)}; the runtime then authenticates with
+ *       {@code accessKeys.authenticatorWith(List.of(sessionTokens))}.</li>
  * </ul>
  */
 package io.gatehouse.server.auth;

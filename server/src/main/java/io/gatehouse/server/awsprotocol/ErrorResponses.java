@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.server.auth.AuthenticationException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -90,7 +89,7 @@ final class ErrorResponses {
       case EXPIRED_TOKEN -> query ? "ExpiredToken" : "ExpiredTokenException";
     };
     String standard = switch (e.kind()) {
-      case MISSING_AUTHENTICATION -> query ? "Request is missing Authentication Token" : "Missing Authentication Token";
+      case MISSING_AUTHENTICATION -> "Request is missing Authentication Token";
       case INCOMPLETE_SIGNATURE -> "The request signature does not conform to AWS standards.";
       case UNKNOWN_ACCESS_KEY -> "The security token included in the request is invalid.";
       case SIGNATURE_MISMATCH -> "The request signature we calculated does not match the signature you provided. "
@@ -199,9 +198,5 @@ final class ErrorResponses {
     headers.put("x-amzn-RequestId", requestId);
     if (errorType != null) headers.put("x-amzn-ErrorType", errorType);
     return new HttpResponseData(status, headers, body);
-  }
-
-  static String text(HttpResponseData r) {
-    return new String(r.body(), StandardCharsets.UTF_8);
   }
 }

@@ -85,7 +85,7 @@ final class Router {
     if (!"POST".equals(request.method())) {
       return failed(Protocol.JSON, service, scope, new ProtocolFailure(ProtocolFailure.Kind.UNKNOWN_OPERATION, "JSON operations are invoked with POST"));
     }
-    if (!isJson(request.header("content-type"))) {
+    if (!isJsonContentType(request.header("content-type"))) {
       return failed(Protocol.JSON, service, scope, new ProtocolFailure(ProtocolFailure.Kind.UNSUPPORTED_MEDIA_TYPE,
           "The content type must be application/x-amz-json-1.1"));
     }
@@ -180,14 +180,11 @@ final class Router {
     }
   }
 
-  private static boolean isJson(String contentType) {
+  /** JSON bodies may be labelled as the AWS JSON protocols or plain JSON; no label is accepted too. */
+  static boolean isJsonContentType(String contentType) {
     if (contentType == null || contentType.isBlank()) return true;
     String ct = contentType.toLowerCase(Locale.ROOT);
     return ct.startsWith("application/x-amz-json-1.1") || ct.startsWith("application/x-amz-json-1.0") || ct.startsWith("application/json");
-  }
-
-  static boolean isJsonContentType(String contentType) {
-    return isJson(contentType);
   }
 
   private static String first(Map<String, List<String>> params, String name) {

@@ -89,7 +89,10 @@ final class IdentityStoreService {
 
   void deleteUser(String storeId, String userId) {
     write(storeId, h -> {
-      if (!store.deleteUser(h, storeId, userId)) throw new ResourceNotFound(ResourceType.USER, userId);
+      // lock the user first: a membership being added waits for this delete (PostgreSQL's foreign
+      // key check takes a share lock on the user) instead of slipping in between the two deletes
+      requireUser(h, storeId, userId, true);
+      store.deleteUser(h, storeId, userId);
       return null;
     });
   }
@@ -164,7 +167,8 @@ final class IdentityStoreService {
 
   void deleteGroup(String storeId, String groupId) {
     write(storeId, h -> {
-      if (!store.deleteGroup(h, storeId, groupId)) throw new ResourceNotFound(ResourceType.GROUP, groupId);
+      requireGroup(h, storeId, groupId, true); // locked first, as in deleteUser
+      store.deleteGroup(h, storeId, groupId);
       return null;
     });
   }

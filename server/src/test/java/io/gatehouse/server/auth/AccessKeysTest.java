@@ -235,6 +235,26 @@ class AccessKeysTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void longTermKeysAndSessionCredentialsAuthenticateTogether(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      Keyring keyring = keyring();
+      AccessKeys keys = new AccessKeys(db, keyring, CLOCK);
+      keys.ensureRootKey(ACCOUNT, KEY, SECRET);
+      SessionTokens sessions = new SessionTokens(keyring, CLOCK);
+      Caller role = new Caller(ACCOUNT, "arn:aws:sts::123456789012:assumed-role/Admin/s", "AROAADMIN0000000001:s",
+          Caller.PrincipalType.ASSUMED_ROLE, null);
+      IssuedSession session = sessions.issue(role, NOW.plusSeconds(3600), new byte[0]);
+      Authenticator both = keys.authenticatorWith(List.of(sessions));
+
+      assertThat(both.authenticate(signed(KEY, SECRET, null), "sts").type()).isEqualTo(Caller.PrincipalType.ROOT);
+      assertThat(both.authenticate(signed(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()), "sts")
+          .arn()).isEqualTo(role.arn());
+      assertThat(keys.flushLastUsed()).isEqualTo(1);
+    }
+  }
+
   private Keyring keyring() {
     return Keyring.loadOrCreate(dir.resolve("keyring.json"));
   }
