@@ -103,3 +103,11 @@ CREATE TABLE iam_password_policy (
   password_reuse_prevention      INTEGER,
   hard_expiry                    BOOLEAN NOT NULL
 );
+
+CREATE TABLE iam_policy_tag (
+  policy_id VARCHAR(32)  NOT NULL REFERENCES iam_policy(id) ON DELETE CASCADE,
+  tag_key   VARCHAR(128) NOT NULL,
+  key_lower VARCHAR(128) NOT NULL,
+  tag_value VARCHAR(256) NOT NULL,
+  PRIMARY KEY (policy_id, key_lower)
+);

@@ -365,11 +365,26 @@ final class IamApi implements ServiceApi {
 
   private void registerManagedPolicies(OperationRegistry r) {
     r.add("CreatePolicy", CreatePolicyRequest.class, (ctx, in) -> {
-      ManagedPolicy p = policies.create(account(ctx), in.policyName(), in.path(), in.description(), in.policyDocument());
-      return new CreatePolicyResponse(policy(new PolicyView(p, 0, 0)));
+      List<io.gatehouse.server.iam.Tag> tags = tags(in.tags());
+      ManagedPolicy p = policies.create(account(ctx), in.policyName(), in.path(), in.description(), in.policyDocument(),
+          tags);
+      return new CreatePolicyResponse(policy(new PolicyView(p, 0, 0), tags));
     });
     r.add("GetPolicy", GetPolicyRequest.class, (ctx, in) ->
-        new GetPolicyResponse(policy(policies.get(account(ctx), in.policyArn()))));
+        new GetPolicyResponse(policy(policies.get(account(ctx), in.policyArn()), policies.tags(account(ctx), in.policyArn()))));
+    r.add("TagPolicy", TagPolicyRequest.class, (ctx, in) -> {
+      policies.tag(ctx.caller().arn(), account(ctx), in.policyArn(), tags(in.tags()));
+      return null;
+    });
+    r.add("UntagPolicy", UntagPolicyRequest.class, (ctx, in) -> {
+      policies.untag(ctx.caller().arn(), account(ctx), in.policyArn(), orEmpty(in.tagKeys()));
+      return null;
+    });
+    r.add("ListPolicyTags", ListPolicyTagsRequest.class, (ctx, in) -> {
+      Page<IamShapes.Tag> page = Page.of(policies.tags(account(ctx), in.policyArn()), t -> JdbcIamStore.key(t.key()),
+          in.marker(), in.maxItems()).map(IamApi::tag);
+      return new ListPolicyTagsResponse(page.items(), page.truncated(), page.marker());
+    });
     r.add("DeletePolicy", DeletePolicyRequest.class, (ctx, in) -> {
       policies.delete(ctx.caller().arn(), account(ctx), in.policyArn());
       return null;
@@ -380,7 +395,7 @@ final class IamApi implements ServiceApi {
           : "PermissionsBoundary".equals(in.policyUsageFilter()) ? ManagedPolicyService.Usage.PERMISSIONS_BOUNDARY
           : ManagedPolicyService.Usage.PERMISSIONS_POLICY;
       Page<Policy> page = policies.list(account(ctx), scope, Boolean.TRUE.equals(in.onlyAttached()), usage,
-          in.pathPrefix(), in.marker(), in.maxItems()).map(IamApi::policy);
+          in.pathPrefix(), in.marker(), in.maxItems()).map(v -> policy(v, List.of()));
       return new ListPoliciesResponse(page.items(), page.truncated(), page.marker());
     });
     r.add("CreatePolicyVersion", CreatePolicyVersionRequest.class, (ctx, in) -> {
@@ -512,10 +527,12 @@ final class IamApi implements ServiceApi {
     return new AttachedPolicy(p.name(), p.arn());
   }
 
-  private static Policy policy(PolicyView v) {
+  /** @param tags shown by CreatePolicy and GetPolicy; ListPolicies, like AWS, shows none */
+  private static Policy policy(PolicyView v, List<io.gatehouse.server.iam.Tag> tags) {
     ManagedPolicy p = v.policy();
     return new Policy(p.name(), p.id(), p.arn(), p.path(), p.defaultVersion(), v.attachmentCount(),
-        v.boundaryUsageCount(), true, p.description(), p.createdAt(), p.updatedAt(), null);
+        v.boundaryUsageCount(), true, p.description(), p.createdAt(), p.updatedAt(),
+        tags.isEmpty() ? null : tags.stream().map(IamApi::tag).toList());
   }
 
   private static IamShapes.PolicyVersion version(VersionView v, boolean withDocument) {

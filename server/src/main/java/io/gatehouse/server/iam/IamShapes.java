@@ -148,6 +148,10 @@ final class IamShapes {
   record PolicyUser(String userName, String userId) {}
   record PolicyRole(String roleName, String roleId) {}
   record ListEntitiesForPolicyResponse(List<PolicyGroup> policyGroups, List<PolicyUser> policyUsers, List<PolicyRole> policyRoles, Boolean isTruncated, String marker) {}
+  record TagPolicyRequest(String policyArn, List<Tag> tags) {}
+  record UntagPolicyRequest(String policyArn, List<String> tagKeys) {}
+  record ListPolicyTagsRequest(String policyArn, String marker, Integer maxItems) {}
+  record ListPolicyTagsResponse(List<Tag> tags, Boolean isTruncated, String marker) {}
   record UpdateAccountPasswordPolicyRequest(Integer minimumPasswordLength, Boolean requireSymbols, Boolean requireNumbers, Boolean requireUppercaseCharacters, Boolean requireLowercaseCharacters, Boolean allowUsersToChangePassword, Integer maxPasswordAge, Integer passwordReusePrevention, Boolean hardExpiry) {}
   record PasswordPolicy(Integer minimumPasswordLength, Boolean requireSymbols, Boolean requireNumbers, Boolean requireUppercaseCharacters, Boolean requireLowercaseCharacters, Boolean allowUsersToChangePassword, Boolean expirePasswords, Integer maxPasswordAge, Integer passwordReusePrevention, Boolean hardExpiry) {}
   record GetAccountPasswordPolicyResponse(PasswordPolicy passwordPolicy) {}

@@ -105,6 +105,13 @@ interface IamStore {
   /** Deletes the policy and its versions. */
   void deletePolicy(String policyId);
 
+  List<Tag> policyTags(String policyId);
+
+  /** Adds the tag or replaces the value of the policy's tag with the same key (case-insensitively). */
+  void putPolicyTag(String policyId, Tag tag);
+
+  void deletePolicyTag(String policyId, String key);
+
   List<PolicyVersion> versions(String policyId);
 
   Optional<PolicyVersion> version(String policyId, String versionId);

@@ -345,7 +345,7 @@ final class IdentityService {
     PolicyDocuments.requireValid(document, PolicyType.TRUST);
   }
 
-  private static void requireDistinctKeys(List<Tag> tags) {
+  static void requireDistinctKeys(List<Tag> tags) {
     Set<String> seen = new HashSet<>();
     for (Tag t : tags) {
       if (!seen.add(JdbcIamStore.key(t.key()))) {

@@ -297,7 +297,28 @@ final class JdbcIamStore implements IamStore {
   @Override
   public void deletePolicy(String policyId) {
     h.createUpdate("DELETE FROM iam_policy_version WHERE policy_id = :id").bind("id", policyId).execute();
+    h.createUpdate("DELETE FROM iam_policy_tag WHERE policy_id = :id").bind("id", policyId).execute();
     h.createUpdate("DELETE FROM iam_policy WHERE id = :id").bind("id", policyId).execute();
+  }
+
+  @Override
+  public List<Tag> policyTags(String policyId) {
+    return h.createQuery("SELECT tag_key, tag_value FROM iam_policy_tag WHERE policy_id = :id ORDER BY key_lower")
+        .bind("id", policyId)
+        .map((rs, ctx) -> new Tag(rs.getString("tag_key"), rs.getString("tag_value"))).list();
+  }
+
+  @Override
+  public void putPolicyTag(String policyId, Tag tag) {
+    deletePolicyTag(policyId, tag.key());
+    h.createUpdate("INSERT INTO iam_policy_tag (policy_id, tag_key, key_lower, tag_value) VALUES (:id, :k, :kl, :v)")
+        .bind("id", policyId).bind("k", tag.key()).bind("kl", key(tag.key())).bind("v", tag.value()).execute();
+  }
+
+  @Override
+  public void deletePolicyTag(String policyId, String tagKey) {
+    h.createUpdate("DELETE FROM iam_policy_tag WHERE policy_id = :id AND key_lower = :kl")
+        .bind("id", policyId).bind("kl", key(tagKey)).execute();
   }
 
   @Override

@@ -36,7 +36,14 @@ final class ManagedPolicyService {
   enum Scope { ALL, AWS, LOCAL }
 
   ManagedPolicy create(String accountId, String name, String path, String description, String document) {
+    return create(accountId, name, path, description, document, List.of());
+  }
+
+  ManagedPolicy create(String accountId, String name, String path, String description, String document,
+      List<Tag> tags) {
     requireValidDocument(document);
+    IdentityService.requireDistinctKeys(tags);
+    if (tags.size() > quotas.tagsPerResource()) throw tooManyTags();
     return tx.write(accountId, (h, store) -> {
       if (store.policy(accountId, name).isPresent()) {
         throw new EntityAlreadyExistsException("A policy called " + name + " already exists. Duplicate names are not allowed.");
@@ -49,6 +56,7 @@ final class ManagedPolicyService {
           description, "v1", 2, now, now);
       store.insertPolicy(policy);
       store.insertVersion(policy.id(), new PolicyVersion("v1", document, now));
+      for (Tag tag : tags) store.putPolicyTag(policy.id(), tag);
       return policy;
     });
   }
@@ -207,6 +215,39 @@ final class ManagedPolicyService {
           .sorted(Comparator.comparing(i -> JdbcIamStore.key(i.name())))
           .toList();
     });
+  }
+
+  List<Tag> tags(String accountId, String arn) {
+    return tx.read(store -> {
+      ManagedPolicy p = PolicyCatalog.require(store, accountId, arn);
+      return p.awsManaged() ? List.<Tag>of() : store.policyTags(p.id());
+    });
+  }
+
+  void tag(String callerArn, String accountId, String arn, List<Tag> tags) {
+    IdentityService.requireDistinctKeys(tags);
+    tx.write(accountId, (h, store) -> {
+      ManagedPolicy p = requireWritable(store, callerArn, accountId, arn, "TagPolicy");
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (Tag t : store.policyTags(p.id())) keys.add(JdbcIamStore.key(t.key()));
+      for (Tag t : tags) keys.add(JdbcIamStore.key(t.key()));
+      if (keys.size() > quotas.tagsPerResource()) throw tooManyTags();
+      for (Tag t : tags) store.putPolicyTag(p.id(), t);
+      return null;
+    });
+  }
+
+  void untag(String callerArn, String accountId, String arn, List<String> keys) {
+    tx.write(accountId, (h, store) -> {
+      ManagedPolicy p = requireWritable(store, callerArn, accountId, arn, "UntagPolicy");
+      for (String key : keys) store.deletePolicyTag(p.id(), key);
+      return null;
+    });
+  }
+
+  private LimitExceededException tooManyTags() {
+    return new LimitExceededException("The number of tags has reached the maximum limit of " + quotas.tagsPerResource()
+        + ".");
   }
 
   private static PolicyView view(IamStore store, String accountId, ManagedPolicy p) {

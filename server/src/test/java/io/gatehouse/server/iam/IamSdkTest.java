@@ -300,4 +300,24 @@ abstract class IamSdkTest {
     assertThat(iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/PowerUserAccess")).policy()
         .permissionsBoundaryUsageCount()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void policyTags() {
+    String name = unique("tagged");
+    var policy = iam.createPolicy(b -> b.policyName(name).policyDocument(READ_S3).tags(t -> t.key("owner").value("sec")))
+        .policy();
+    assertThat(policy.tags()).singleElement().satisfies(t -> assertThat(t.key()).isEqualTo("owner"));
+    iam.tagPolicy(b -> b.policyArn(policy.arn()).tags(t -> t.key("Owner").value("platform"), t -> t.key("env").value("prod")));
+    iam.untagPolicy(b -> b.policyArn(policy.arn()).tagKeys("ENV"));
+    assertThat(iam.listPolicyTags(b -> b.policyArn(policy.arn())).tags())
+        .singleElement().satisfies(t -> {
+          assertThat(t.key()).isEqualTo("Owner");
+          assertThat(t.value()).isEqualTo("platform");
+        });
+    assertThat(iam.getPolicy(b -> b.policyArn(policy.arn())).policy().tags()).hasSize(1);
+    assertThatThrownBy(() -> iam.tagPolicy(b -> b.policyArn(ADMIN).tags(t -> t.key("a").value("b"))))
+        .isInstanceOf(IamException.class)
+        .satisfies(e -> assertThat(((IamException) e).statusCode()).isEqualTo(403));
+    iam.deletePolicy(b -> b.policyArn(policy.arn()));
+  }
 }

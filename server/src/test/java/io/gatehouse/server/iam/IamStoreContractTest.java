@@ -119,6 +119,8 @@ class IamStoreContractTest {
         s.insertVersion("ANPA1", new PolicyVersion("v1", "{}", T));
         s.insertVersion("ANPA1", new PolicyVersion("v2", bigDocument, T.plus(1, ChronoUnit.SECONDS)));
         s.updatePolicy(new ManagedPolicy("ANPA1", A, "Reader", "/team/", "d", "v2", 3, T, T.plusSeconds(1)));
+        s.putPolicyTag("ANPA1", new Tag("Env", "dev"));
+        s.putPolicyTag("ANPA1", new Tag("env", "prod"));
         s.putPasswordPolicy(A, new PasswordPolicy(12, true, false, true, false, true, 90, 5, false));
         s.setAlias(A, "acme");
         return null;
@@ -131,6 +133,7 @@ class IamStoreContractTest {
         assertThat(s.version("ANPA1", "v2").orElseThrow().document()).isEqualTo(bigDocument);
         assertThat(s.versions("ANPA1")).extracting(PolicyVersion::versionId).containsExactly("v2", "v1");
         assertThat(s.policy(B, "reader")).isEmpty();
+        assertThat(s.policyTags("ANPA1")).containsExactly(new Tag("env", "prod"));
         assertThat(s.passwordPolicy(A)).contains(new PasswordPolicy(12, true, false, true, false, true, 90, 5, false));
         assertThat(s.passwordPolicy(B)).isEmpty();
         assertThat(s.alias(A)).contains("acme");
@@ -142,6 +145,7 @@ class IamStoreContractTest {
       });
       inTx(db, s -> {
         assertThat(s.policies(A)).isEmpty();
+        assertThat(s.policyTags("ANPA1")).isEmpty();
         assertThat(s.alias(A)).isEmpty();
         assertThat(s.deletePasswordPolicy(A)).isTrue();
         assertThat(s.passwordPolicy(A)).isEmpty();
