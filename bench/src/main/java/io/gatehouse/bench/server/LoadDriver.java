@@ -105,7 +105,9 @@ public final class LoadDriver implements Callable<Integer> {
         double idleMillisPerSecond = idleCpu(server);
         AtomicLong sequence = new AtomicLong();
         LoadPhase phase = new LoadPhase(client, source, sequence);
+        System.err.printf("%s: warming up (%d calls or %d s)%n", chosen.name(), warmupMaxRequests, warmupSeconds);
         LoadPhase.Result warmup = phase.run(threads, Duration.ofSeconds(warmupSeconds), warmupMaxRequests);
+        System.err.printf("%s: measuring for %d s%n", chosen.name(), seconds);
 
         double loadAverage = loadAverage();
         ProcessCpu.Times serverBefore = server.times();
