@@ -23,4 +23,10 @@ interface AccessKeyStore {
   boolean updateStatus(Handle handle, String accessKeyId, AccessKeyStatus status);
 
   boolean delete(Handle handle, String accessKeyId);
+
+  /** Points every key of a principal at its new ARN (an IAM user renamed or moved to another path). */
+  int updatePrincipalArn(Handle handle, String principalUserId, String principalArn);
+
+  /** Records a use unless a later one is already recorded. */
+  boolean recordLastUse(Handle handle, String accessKeyId, java.time.Instant at, String region, String service);
 }

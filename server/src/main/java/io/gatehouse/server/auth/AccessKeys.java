@@ -2,17 +2,22 @@ package io.gatehouse.server.auth;
 
 import io.gatehouse.server.auth.AuthenticationException.Kind;
 import io.gatehouse.server.core.Caller;
+import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.crypto.Keyring;
 import io.gatehouse.server.crypto.SealedDataException;
 import io.gatehouse.server.storage.ChangeLog;
 import io.gatehouse.server.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +40,17 @@ public final class AccessKeys {
   private final AccessKeyStore store = new JdbcAccessKeyStore();
   private final CredentialResolver resolver = this::resolve;
   private final Authenticator authenticator;
+  private final ConcurrentHashMap<String, LastUse> unflushedUses = new ConcurrentHashMap<>();
+  private final ReentrantLock reloading = new ReentrantLock();
   private volatile Map<String, SigningCredential> active = Map.of();
+
+  private record LastUse(Instant at, String region, String service) {}
 
   public AccessKeys(Database db, Keyring keyring, Clock clock) {
     this.db = db;
     this.keyring = keyring;
     this.clock = clock;
-    this.authenticator = new SigV4Authenticator(new SigV4Verifier(clock), List.of(resolver));
+    this.authenticator = new SigV4Authenticator(new SigV4Verifier(clock), List.of(resolver), this::recordUse);
     reload();
   }
 
@@ -60,13 +69,11 @@ public final class AccessKeys {
     if (secretAccessKey == null || secretAccessKey.isBlank()) {
       throw new IllegalArgumentException("the root secret access key must not be empty");
     }
-    Caller root = Caller.root(accountId, accessKeyId);
+    KeyOwner root = KeyOwner.root(accountId);
     db.inTransaction(handle -> {
       Optional<StoredAccessKey> existing = store.find(handle, accessKeyId);
       if (existing.isEmpty()) {
-        StoredAccessKey key = new StoredAccessKey(accessKeyId, accountId, root.arn(), root.userId(), root.type(),
-            seal(accessKeyId, secretAccessKey), AccessKeyStatus.ACTIVE, clock.instant(), null, null, null);
-        if (store.insertIfAbsent(handle, key)) {
+        if (store.insertIfAbsent(handle, newKey(root, accessKeyId, secretAccessKey))) {
           ChangeLog.append(handle, TOPIC);
           LOG.info("stored root access key {} of account {}", accessKeyId, accountId);
           return null;
@@ -96,9 +103,20 @@ public final class AccessKeys {
     reload();
   }
 
-  /** Verifies SigV4 with long-term keys only; the runtime composes more resolvers as they arrive. */
+  /** Verifies SigV4 with long-term keys only. */
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /**
+   * Verifies SigV4 with long-term keys first, then {@code others} (e.g. {@link SessionTokens}),
+   * still recording when long-term keys were last used.
+   */
+  public Authenticator authenticatorWith(List<CredentialResolver> others) {
+    List<CredentialResolver> all = new java.util.ArrayList<>(1 + others.size());
+    all.add(resolver);
+    all.addAll(others);
+    return new SigV4Authenticator(new SigV4Verifier(clock), all, this::recordUse);
   }
 
   /** Resolves the active long-term keys from memory; refuses a session token with a long-term key. */
@@ -106,11 +124,88 @@ public final class AccessKeys {
     return resolver;
   }
 
+  // ---- for IAM's access key operations (issue 3): call inside db.inTransaction; this server
+  // reloads after the commit, the others when the change log's "credentials" topic advances.
+
+  /** Creates an active key with a fresh {@code AKIA} id and secret for {@code owner}. */
+  public IssuedAccessKey issue(Handle handle, KeyOwner owner) {
+    String accessKeyId = Ids.uniqueId("AKIA");
+    String secret = Ids.secretAccessKey();
+    StoredAccessKey key = newKey(owner, accessKeyId, secret);
+    if (!store.insertIfAbsent(handle, key)) {
+      throw new IllegalStateException("access key id collision on " + accessKeyId);
+    }
+    changed(handle);
+    return new IssuedAccessKey(accessKeyId, secret, key.status(), key.createdAt());
+  }
+
+  /** Activates or deactivates a key; false if there is no such key. */
+  public boolean setStatus(Handle handle, String accessKeyId, AccessKeyStatus status) {
+    boolean updated = store.updateStatus(handle, accessKeyId, status);
+    if (updated) changed(handle);
+    return updated;
+  }
+
+  /** Deletes a key; false if there is no such key. */
+  public boolean delete(Handle handle, String accessKeyId) {
+    boolean deleted = store.delete(handle, accessKeyId);
+    if (deleted) changed(handle);
+    return deleted;
+  }
+
+  /** Re-points a user's keys at the user's new ARN (UpdateUser with a new name or path). */
+  public void renameOwner(Handle handle, String ownerUserId, String newArn) {
+    if (store.updatePrincipalArn(handle, ownerUserId, newArn) > 0) changed(handle);
+  }
+
+  /** A principal's keys, oldest first, without secrets. */
+  public List<AccessKeyMetadata> keysOf(Handle handle, String ownerUserId) {
+    return store.forPrincipal(handle, ownerUserId).stream().map(AccessKeyMetadata::of).toList();
+  }
+
+  public Optional<AccessKeyMetadata> find(Handle handle, String accessKeyId) {
+    return store.find(handle, accessKeyId).map(AccessKeyMetadata::of);
+  }
+
+  /**
+   * Writes when each key was last used (recorded in memory on every accepted request) to the
+   * database, for GetAccessKeyLastUsed. Not a credentials change: no change-log entry. The runtime
+   * calls it now and then and at shutdown.
+   *
+   * @return how many keys were written
+   */
+  public int flushLastUsed() {
+    if (unflushedUses.isEmpty()) return 0;
+    Map<String, LastUse> batch = new HashMap<>();
+    for (String key : unflushedUses.keySet()) {
+      LastUse use = unflushedUses.remove(key);
+      if (use != null) batch.put(key, use);
+    }
+    return db.inTransaction(handle -> {
+      int written = 0;
+      for (Map.Entry<String, LastUse> e : batch.entrySet()) {
+        LastUse use = e.getValue();
+        if (store.recordLastUse(handle, e.getKey(), use.at(), use.region(), use.service())) written++;
+      }
+      return written;
+    });
+  }
+
   /**
    * Re-reads every key from the database and swaps the in-memory map. A key whose secret this
    * keyring cannot open is left out (and logged), so one bad row never locks everyone out.
    */
   public void reload() {
+    // One reload at a time, so that a slow read never replaces the map of a newer one.
+    reloading.lock();
+    try {
+      active = load();
+    } finally {
+      reloading.unlock();
+    }
+  }
+
+  private Map<String, SigningCredential> load() {
     List<StoredAccessKey> rows = db.withHandle(store::all);
     Map<String, SigningCredential> next = new HashMap<>(rows.size() * 2);
     for (StoredAccessKey row : rows) {
@@ -123,7 +218,24 @@ public final class AccessKeys {
         LOG.warn("access key {} left out: {}", row.accessKeyId(), e.getMessage());
       }
     }
-    active = Map.copyOf(next);
+    return Map.copyOf(next);
+  }
+
+  private StoredAccessKey newKey(KeyOwner owner, String accessKeyId, String secret) {
+    return new StoredAccessKey(accessKeyId, owner.accountId(), owner.arn(), owner.userId(), owner.type(),
+        seal(accessKeyId, secret), AccessKeyStatus.ACTIVE, clock.instant(), null, null, null);
+  }
+
+  private void changed(Handle handle) {
+    ChangeLog.append(handle, TOPIC);
+    handle.afterCommit(this::reload);
+  }
+
+  private void recordUse(SigningCredential credential, SignedRequest request) {
+    if (active.get(credential.accessKeyId()) == credential) {
+      unflushedUses.put(credential.accessKeyId(),
+          new LastUse(clock.instant(), request.scope().region(), request.scope().service()));
+    }
   }
 
   private SigningCredential resolve(String accessKeyId, String sessionToken) {

@@ -1,39 +1,25 @@
 package io.gatehouse.server.auth;
 
+import io.gatehouse.server.crypto.JcaPool;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SHA-256 and HMAC-SHA256 with one engine per thread: {@code getInstance} costs a provider lookup
- * that a request-path operation should not pay every time.
+ * SHA-256 and HMAC-SHA256 from pooled engines (see {@link JcaPool}), with lower-case hex output.
  */
 final class Digests {
   static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
-  });
-  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
-    try {
-      return Mac.getInstance("HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM has no HmacSHA256", e);
-    }
-  });
+  private static final JcaPool<MessageDigest> SHA256 = new JcaPool<>(() -> MessageDigest.getInstance("SHA-256"));
+  private static final JcaPool<Mac> HMAC = new JcaPool<>(() -> Mac.getInstance("HmacSHA256"));
 
   private Digests() {}
 
   static String sha256Hex(byte[] data) {
     if (data.length == 0) return EMPTY_SHA256;
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    return hex(digest.digest(data));
+    return hex(SHA256.with(digest -> digest.digest(data)));
   }
 
   static byte[] hmac(byte[] key, byte[] data) {
@@ -41,13 +27,14 @@ final class Digests {
   }
 
   static byte[] hmac(SecretKeySpec key, byte[] data) {
-    Mac mac = HMAC.get();
-    try {
-      mac.init(key);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 refused its key", e);
-    }
-    return mac.doFinal(data);
+    return HMAC.with(mac -> {
+      try {
+        mac.init(key);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 refused its key", e);
+      }
+      return mac.doFinal(data);
+    });
   }
 
   static String hex(byte[] bytes) {

@@ -76,6 +76,25 @@ final class JdbcAccessKeyStore implements AccessKeyStore {
     return handle.createUpdate("DELETE FROM access_keys WHERE access_key_id = :id").bind("id", accessKeyId).execute() == 1;
   }
 
+  @Override
+  public int updatePrincipalArn(Handle handle, String principalUserId, String principalArn) {
+    return handle.createUpdate("UPDATE access_keys SET principal_arn = :arn WHERE principal_user_id = :p")
+        .bind("arn", principalArn)
+        .bind("p", principalUserId)
+        .execute();
+  }
+
+  @Override
+  public boolean recordLastUse(Handle handle, String accessKeyId, Instant at, String region, String service) {
+    return handle.createUpdate("UPDATE access_keys SET last_used_at = :at, last_used_region = :region, "
+            + "last_used_service = :service WHERE access_key_id = :id AND (last_used_at IS NULL OR last_used_at < :at)")
+        .bind("at", utc(at))
+        .bind("region", region)
+        .bind("service", service)
+        .bind("id", accessKeyId)
+        .execute() == 1;
+  }
+
   private static StoredAccessKey row(ResultSet rs, StatementContext ctx) throws SQLException {
     return new StoredAccessKey(
         rs.getString("access_key_id"),

@@ -13,12 +13,24 @@ import java.util.List;
 public final class SigV4Authenticator implements Authenticator {
   static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
+  /** Told of every accepted request, e.g. to record when a key was last used. Must be cheap and never throw. */
+  @FunctionalInterface
+  public interface Observer {
+    void authenticated(SigningCredential credential, SignedRequest request);
+  }
+
   private final SigV4Verifier verifier;
   private final List<CredentialResolver> resolvers;
+  private final Observer observer;
 
   public SigV4Authenticator(SigV4Verifier verifier, List<CredentialResolver> resolvers) {
+    this(verifier, resolvers, (credential, request) -> {});
+  }
+
+  public SigV4Authenticator(SigV4Verifier verifier, List<CredentialResolver> resolvers, Observer observer) {
     this.verifier = verifier;
     this.resolvers = List.copyOf(resolvers);
+    this.observer = observer;
   }
 
   @Override
@@ -26,6 +38,7 @@ public final class SigV4Authenticator implements Authenticator {
     SignedRequest signed = verifier.parse(request);
     SigningCredential credential = resolve(signed.accessKeyId(), signed.securityToken());
     verifier.verify(request, signed, signingName, credential.secretAccessKey());
+    observer.authenticated(credential, signed);
     return credential.caller();
   }
 

@@ -55,7 +55,7 @@ public final class SigV4Verifier {
    */
   public SignedRequest parse(HttpRequestData request) {
     List<CanonicalRequest.Parameter> query = CanonicalRequest.parseQuery(request.rawQuery());
-    String authorization = request.header("authorization");
+    String authorization = header(request, "authorization");
     boolean presigned = CanonicalRequest.hasParameter(query, "X-Amz-Algorithm")
         || CanonicalRequest.hasParameter(query, SIGNATURE_PARAMETER)
         || CanonicalRequest.hasParameter(query, "X-Amz-Credential");
@@ -98,8 +98,8 @@ public final class SigV4Verifier {
         start = end + 1;
       }
     }
-    String amzDate = request.header("x-amz-date");
-    String date = amzDate != null ? amzDate : request.header("date");
+    String amzDate = header(request, "x-amz-date");
+    String date = amzDate != null ? amzDate : header(request, "date");
     StringBuilder missing = new StringBuilder();
     if (isBlank(credential)) missing.append("Authorization header requires 'Credential' parameter. ");
     if (isBlank(signature)) missing.append("Authorization header requires 'Signature' parameter. ");
@@ -109,7 +109,7 @@ public final class SigV4Verifier {
 
     Instant time = amzDate != null ? parseBasic(amzDate) : parseHttpDate(date);
     String timestamp = amzDate != null ? amzDate : BASIC.format(time);
-    String token = request.header("x-amz-security-token");
+    String token = header(request, "x-amz-security-token");
     return build(SignedRequest.Form.HEADER, credential, signedHeaders, signature, timestamp, time,
         isBlank(token) ? null : token, -1, query);
   }
@@ -269,7 +269,7 @@ public final class SigV4Verifier {
   /** SHA-256 of the body; a sent {@code X-Amz-Content-Sha256} must agree with it. */
   private static String payloadHash(HttpRequestData request) {
     String hash = Digests.sha256Hex(request.body());
-    String claimed = request.header("x-amz-content-sha256");
+    String claimed = header(request, "x-amz-content-sha256");
     if (claimed != null && !claimed.equalsIgnoreCase(hash)) {
       throw new AuthenticationException(Kind.SIGNATURE_MISMATCH,
           "The provided 'x-amz-content-sha256' header does not match what was computed.");
@@ -344,6 +344,12 @@ public final class SigV4Verifier {
       value = value * 10 + (c - '0');
     }
     return value;
+  }
+
+  /** A header's first value without surrounding whitespace (HTTP's optional whitespace), or null. */
+  private static String header(HttpRequestData request, String name) {
+    String value = request.header(name);
+    return value == null ? null : value.strip();
   }
 
   private static boolean isBlank(String s) {

@@ -101,17 +101,17 @@ public final class AwsEndpoint {
       }
       throw ProtocolFailure.invalid(violations);
     }
-    Object input = bind(tree, registered.inputType());
+    Object input = bind(tree, registered.inputType(), op.input());
     String region = route.scope() != null ? route.scope().region() : DEFAULT_REGION;
     RequestContext context = new RequestContext(requestId, service.name(), op.name(), caller, region, request.sourceIp(), clock.instant());
     Object output = registered.operation().invoke(context, input);
     return encode(route, output, requestId);
   }
 
-  private static Object bind(ObjectNode tree, Class<?> inputType) {
+  private static Object bind(ObjectNode tree, Class<?> inputType, Shape input) {
     if (inputType == Void.class) return null;
     if (JsonNode.class.isAssignableFrom(inputType)) return tree;
-    return InputBinder.bind(tree, inputType);
+    return InputBinder.bind(tree, inputType, input);
   }
 
   private static HttpResponseData encode(Router.Route route, Object output, String requestId) {

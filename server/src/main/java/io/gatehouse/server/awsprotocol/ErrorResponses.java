@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.server.auth.AuthenticationException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ final class ErrorResponses {
       case JSON -> {
         ObjectNode body = WireJson.NODES.objectNode();
         body.put("__type", code);
-        body.put(messageMember(shape, "message"), message);
+        if (message != null) body.put(messageMember(shape, "message"), message);
         putFields(body, shape, fields, requestId);
         yield response(status, "application/x-amz-json-1.1", json(body), requestId, code);
       }
@@ -47,7 +46,7 @@ final class ErrorResponses {
         int wireStatus = shape != null && shape.errorStatus > 0 ? shape.errorStatus : status;
         ObjectNode body = WireJson.NODES.objectNode();
         String messageMember = messageMember(shape, shape != null && shape.member("error_description") != null ? "error_description" : "message");
-        if (!fields.containsKey(messageMember)) body.put(messageMember, message);
+        if (message != null && !fields.containsKey(messageMember)) body.put(messageMember, message);
         putFields(body, shape, fields, requestId);
         yield response(wireStatus, "application/json", json(body), requestId, code);
       }
@@ -90,7 +89,7 @@ final class ErrorResponses {
       case EXPIRED_TOKEN -> query ? "ExpiredToken" : "ExpiredTokenException";
     };
     String standard = switch (e.kind()) {
-      case MISSING_AUTHENTICATION -> query ? "Request is missing Authentication Token" : "Missing Authentication Token";
+      case MISSING_AUTHENTICATION -> "Request is missing Authentication Token";
       case INCOMPLETE_SIGNATURE -> "The request signature does not conform to AWS standards.";
       case UNKNOWN_ACCESS_KEY -> "The security token included in the request is invalid.";
       case SIGNATURE_MISMATCH -> "The request signature we calculated does not match the signature you provided. "
@@ -154,13 +153,24 @@ final class ErrorResponses {
     return fallback;
   }
 
+  /** Writes the error's fields in the shape's member order (AwsException keeps no order), unknown ones after. */
   private static void putFields(ObjectNode body, Shape shape, Map<String, ?> fields, String requestId) {
-    fields.forEach((k, v) -> {
-      Member m = shape == null ? null : shape.memberIgnoringCase(k);
-      JsonNode value = fieldValue(shape, k, v);
-      if (value != null) body.set(m != null ? m.name() : k, value);
+    Map<String, Object> remaining = new LinkedHashMap<>(fields);
+    if (shape != null) {
+      for (Member m : shape.members.values()) {
+        for (var it = remaining.entrySet().iterator(); it.hasNext(); ) {
+          var e = it.next();
+          if (!e.getKey().equalsIgnoreCase(m.name())) continue;
+          JsonNode value = e.getValue() == null ? null : OutputTree.of(e.getValue(), m.shape());
+          if (value != null) body.set(m.name(), value);
+          it.remove();
+        }
+      }
+      if (shape.member("RequestId") != null && !body.has("RequestId")) body.put("RequestId", requestId);
+    }
+    remaining.forEach((k, v) -> {
+      if (v != null) body.set(k, v instanceof JsonNode n ? n : WireJson.MAPPER.valueToTree(v));
     });
-    if (shape != null && shape.member("RequestId") != null && !body.has("RequestId")) body.put("RequestId", requestId);
   }
 
   private static JsonNode fieldValue(Shape shape, String name, Object value) {
@@ -188,9 +198,5 @@ final class ErrorResponses {
     headers.put("x-amzn-RequestId", requestId);
     if (errorType != null) headers.put("x-amzn-ErrorType", errorType);
     return new HttpResponseData(status, headers, body);
-  }
-
-  static String text(HttpResponseData r) {
-    return new String(r.body(), StandardCharsets.UTF_8);
   }
 }

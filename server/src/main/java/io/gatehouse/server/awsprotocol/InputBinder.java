@@ -69,21 +69,60 @@ final class InputBinder {
     }
   };
 
-  static <T> T bind(JsonNode tree, Class<T> type) {
-    return type.cast(convert(tree, type, ""));
+  /**
+   * @param tree the validated input tree
+   * @param type the record to build
+   * @param shape the input shape: components take the value of the member with their name (ignoring
+   *     case), and only that member's — a mis-cased key that the validator skipped as unknown never
+   *     reaches the feature
+   */
+  static <T> T bind(JsonNode tree, Class<T> type, Shape shape) {
+    return type.cast(convert(tree, type, shape, ""));
   }
 
-  /** Names of record components that match no member of {@code shape}; empty when the record fits. */
+  /**
+   * Record components, nested ones included ({@code name.givenName}), that match no member of
+   * {@code shape}; empty when the record fits. Checked when an operation is registered.
+   */
   static List<String> unmatchedComponents(Class<?> type, Shape shape) {
-    if (!type.isRecord()) return List.of();
     List<String> unmatched = new ArrayList<>();
-    for (Component c : RECORDS.get(type).components) {
-      if (shape == null || shape.memberIgnoringCase(c.name) == null) unmatched.add(c.name);
-    }
+    if (type.isRecord()) unmatched(type, shape, "", unmatched, new java.util.HashSet<>());
     return unmatched;
   }
 
-  private static Object convert(JsonNode node, Type type, String path) {
+  private static void unmatched(Class<?> type, Shape shape, String prefix, List<String> out, Set<String> seen) {
+    if (shape == null || shape.type != Shape.Type.STRUCTURE) {
+      if (shape == null) for (Component c : RECORDS.get(type).components) out.add(prefix + c.name);
+      return;
+    }
+    if (!seen.add(type.getName() + "@" + shape.name)) return;
+    for (Component c : RECORDS.get(type).components) {
+      Member m = shape.memberIgnoringCase(c.name);
+      if (m == null) {
+        out.add(prefix + c.name);
+        continue;
+      }
+      Type t = c.type;
+      Shape s = m.shape();
+      // Follow lists and maps down to the records they hold.
+      while (true) {
+        Class<?> raw = rawClass(t);
+        if (Collection.class.isAssignableFrom(raw) && s.listMember != null) {
+          t = elementType(t, 0);
+          s = s.listMember.shape();
+        } else if (Map.class.isAssignableFrom(raw) && s.mapValue != null) {
+          t = elementType(t, 1);
+          s = s.mapValue.shape();
+        } else {
+          break;
+        }
+      }
+      Class<?> raw = rawClass(t);
+      if (raw.isRecord()) unmatched(raw, s, prefix + c.name + ".", out, seen);
+    }
+  }
+
+  private static Object convert(JsonNode node, Type type, Shape shape, String path) {
     Class<?> raw = rawClass(type);
     if (node == null || node.isNull() || node.isMissingNode()) return primitiveDefault(raw);
     if (JsonNode.class.isAssignableFrom(raw)) return node;
@@ -111,12 +150,12 @@ final class InputBinder {
       }
     }
     if (raw.isEnum()) return enumConstant(raw, node.asText(), path);
-    if (raw.isRecord()) return record(node, raw, path);
+    if (raw.isRecord()) return record(node, raw, shape, path);
     if (List.class.isAssignableFrom(raw) || Collection.class == raw || Iterable.class == raw) {
-      return Collections.unmodifiableList(collect(node, elementType(type, 0), path, new ArrayList<>()));
+      return Collections.unmodifiableList(collect(node, elementType(type, 0), element(shape), path, new ArrayList<>()));
     }
     if (Set.class.isAssignableFrom(raw)) {
-      return Collections.unmodifiableSet(collect(node, elementType(type, 0), path, new LinkedHashSet<>()));
+      return Collections.unmodifiableSet(collect(node, elementType(type, 0), element(shape), path, new LinkedHashSet<>()));
     }
     if (Map.class.isAssignableFrom(raw)) {
       if (!node.isObject()) throw new BindException(path, "Member must be a map");
@@ -124,7 +163,7 @@ final class InputBinder {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.put(e.getKey(), convert(e.getValue(), valueType, path + "." + e.getKey()));
+        out.put(e.getKey(), convert(e.getValue(), valueType, shape != null && shape.mapValue != null ? shape.mapValue.shape() : null, path + "." + e.getKey()));
       }
       return Collections.unmodifiableMap(out);
     }
@@ -132,14 +171,15 @@ final class InputBinder {
     throw new IllegalStateException("cannot bind input to " + raw.getName());
   }
 
-  private static Object record(JsonNode node, Class<?> raw, String path) {
+  private static Object record(JsonNode node, Class<?> raw, Shape shape, String path) {
     if (!node.isObject()) throw new BindException(path, "Member must be a structure");
     RecordType rt = RECORDS.get(raw);
     Object[] args = new Object[rt.components.length];
     for (int i = 0; i < args.length; i++) {
       Component c = rt.components[i];
-      JsonNode child = field(node, c);
-      args[i] = convert(child, c.type, path.isEmpty() ? c.name : path + "." + c.name);
+      Member m = shape == null || shape.type != Shape.Type.STRUCTURE ? null : shape.memberIgnoringCase(c.name);
+      JsonNode child = shape == null || shape.type != Shape.Type.STRUCTURE ? field(node, c) : m == null ? null : node.get(m.name());
+      args[i] = convert(child, c.type, m == null ? null : m.shape(), path.isEmpty() ? c.name : path + "." + c.name);
     }
     try {
       return rt.constructor.invoke(args);
@@ -150,7 +190,7 @@ final class InputBinder {
     }
   }
 
-  /** The member of {@code node} for a component: {@code UserName} or {@code userName}, else any casing. */
+  /** Without a shape (inside documents): the member {@code UserName} or {@code userName}, else any casing. */
   private static JsonNode field(JsonNode node, Component c) {
     String name = c.name;
     JsonNode v = node.get(Character.toUpperCase(name.charAt(0)) + name.substring(1));
@@ -164,10 +204,14 @@ final class InputBinder {
     return null;
   }
 
-  private static <C extends Collection<Object>> C collect(JsonNode node, Type element, String path, C out) {
+  private static <C extends Collection<Object>> C collect(JsonNode node, Type element, Shape elementShape, String path, C out) {
     if (!node.isArray()) throw new BindException(path, "Member must be a list");
-    for (int i = 0; i < node.size(); i++) out.add(convert(node.get(i), element, path + "." + (i + 1) + ".member"));
+    for (int i = 0; i < node.size(); i++) out.add(convert(node.get(i), element, elementShape, path + "." + (i + 1) + ".member"));
     return out;
+  }
+
+  private static Shape element(Shape listShape) {
+    return listShape != null && listShape.listMember != null ? listShape.listMember.shape() : null;
   }
 
   private static JsonNode checkedNumber(JsonNode node, String path) {

@@ -44,6 +44,29 @@ final class OutputTree {
     }
   };
 
+  /** A record component and the output member it fills. */
+  private record Field(Member member, MethodHandle accessor) {}
+
+  /** Per record class and shape, the components that are members, in the shape's order; worked out once. */
+  private static final ClassValue<Map<Shape, Field[]>> FIELDS = new ClassValue<>() {
+    @Override
+    protected Map<Shape, Field[]> computeValue(Class<?> type) {
+      return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  };
+
+  private static Field[] fields(Class<?> type, Shape shape) {
+    return FIELDS.get(type).computeIfAbsent(shape, s -> {
+      Map<String, MethodHandle> accessors = ACCESSORS.get(type);
+      java.util.List<Field> fields = new java.util.ArrayList<>();
+      for (Member m : s.members.values()) {
+        MethodHandle accessor = accessors.get(m.name().toLowerCase(Locale.ROOT));
+        if (accessor != null) fields.add(new Field(m, accessor));
+      }
+      return fields.toArray(Field[]::new);
+    });
+  }
+
   /** @return the tree, or null when {@code value} is null */
   static JsonNode of(Object value, Shape shape) {
     if (value == null) return null;
@@ -100,12 +123,9 @@ final class OutputTree {
         if (v != null) out.set(m.name(), v);
       }
     } else if (value.getClass().isRecord()) {
-      Map<String, MethodHandle> accessors = ACCESSORS.get(value.getClass());
-      for (Member m : shape.members.values()) {
-        MethodHandle accessor = accessors.get(m.name().toLowerCase(Locale.ROOT));
-        if (accessor == null) continue;
-        JsonNode v = of(read(accessor, value), m.shape());
-        if (v != null) out.set(m.name(), v);
+      for (Field f : fields(value.getClass(), shape)) {
+        JsonNode v = of(read(f.accessor, value), f.member.shape());
+        if (v != null) out.set(f.member.name(), v);
       }
     } else {
       throw new IllegalStateException("cannot encode " + value.getClass().getName() + " as structure " + shape.name);

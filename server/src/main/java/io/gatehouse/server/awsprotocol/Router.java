@@ -70,7 +70,7 @@ final class Router {
   }
 
   private Route json(HttpRequestData request, String target) {
-    Scope scope = scope(request, null);
+    Scope scope = scope(request, presignedParameters(request));
     int dot = target.lastIndexOf('.');
     ServiceModel service = dot < 0 ? null : byTargetPrefix.get(target.substring(0, dot));
     if (request.body().length > maxBodyBytes) return failed(Protocol.JSON, service, scope, tooLarge());
@@ -85,7 +85,7 @@ final class Router {
     if (!"POST".equals(request.method())) {
       return failed(Protocol.JSON, service, scope, new ProtocolFailure(ProtocolFailure.Kind.UNKNOWN_OPERATION, "JSON operations are invoked with POST"));
     }
-    if (!isJson(request.header("content-type"))) {
+    if (!isJsonContentType(request.header("content-type"))) {
       return failed(Protocol.JSON, service, scope, new ProtocolFailure(ProtocolFailure.Kind.UNSUPPORTED_MEDIA_TYPE,
           "The content type must be application/x-amz-json-1.1"));
     }
@@ -170,14 +170,21 @@ final class Router {
     return new Scope(parts[2], parts[3]);
   }
 
-  private static boolean isJson(String contentType) {
+  /** Query parameters that may carry a presigned credential, or null; a broken query string is no scope. */
+  private static Map<String, List<String>> presignedParameters(HttpRequestData request) {
+    if (request.rawQuery() == null || request.rawQuery().isEmpty() || request.header("authorization") != null) return null;
+    try {
+      return FormCodec.parse(request.rawQuery());
+    } catch (ProtocolFailure f) {
+      return null;
+    }
+  }
+
+  /** JSON bodies may be labelled as the AWS JSON protocols or plain JSON; no label is accepted too. */
+  static boolean isJsonContentType(String contentType) {
     if (contentType == null || contentType.isBlank()) return true;
     String ct = contentType.toLowerCase(Locale.ROOT);
     return ct.startsWith("application/x-amz-json-1.1") || ct.startsWith("application/x-amz-json-1.0") || ct.startsWith("application/json");
-  }
-
-  static boolean isJsonContentType(String contentType) {
-    return isJson(contentType);
   }
 
   private static String first(Map<String, List<String>> params, String name) {

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Timestamps on the wire: JSON protocols send epoch seconds (possibly fractional), the query
@@ -31,13 +30,13 @@ final class Timestamps {
     if (first >= '0' && first <= '9' && text.indexOf('-') < 0) {
       try {
         return fromSeconds(new BigDecimal(text));
-      } catch (NumberFormatException | ArithmeticException e) {
+      } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
         return null;
       }
     }
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       return null;
     }
   }

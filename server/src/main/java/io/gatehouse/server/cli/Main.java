@@ -21,8 +21,7 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.addSubcommand("serve", ServeCommand.commandLine());
-    // The policy helper's PolicyCommand registers here as subcommand `policy` once it is on main:
-    // cl.addSubcommand("policy", new PolicyCommand());
+    cl.addSubcommand("policy", new PolicyCommand());
     return cl;
   }
 

@@ -51,14 +51,7 @@ public final class Keyring {
   private static final int MAX_ID_LENGTH = 64;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = new ObjectMapper();
-  // Cipher.getInstance costs a provider lookup; one per thread is reused with a fresh init per call.
-  private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
-    try {
-      return Cipher.getInstance("AES/GCM/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM has no AES/GCM", e);
-    }
-  });
+  private static final JcaPool<Cipher> CIPHERS = new JcaPool<>(() -> Cipher.getInstance("AES/GCM/NoPadding"));
 
   private final Map<String, SecretKey> keys;
   private final String currentId;
@@ -182,15 +175,16 @@ public final class Keyring {
     byte[] out = new byte[headerLength + NONCE_BYTES + plaintext.length + TAG_BITS / 8];
     System.arraycopy(currentHeader, 0, out, 0, headerLength);
     System.arraycopy(nonce, 0, out, headerLength, NONCE_BYTES);
-    try {
-      Cipher cipher = CIPHER.get();
-      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(currentHeader);
-      cipher.updateAAD(aad);
-      cipher.doFinal(plaintext, 0, plaintext.length, out, headerLength + NONCE_BYTES);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM encryption failed", e);
-    }
+    CIPHERS.with(cipher -> {
+      try {
+        cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(currentHeader);
+        cipher.updateAAD(aad);
+        return cipher.doFinal(plaintext, 0, plaintext.length, out, headerLength + NONCE_BYTES);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("AES-GCM encryption failed", e);
+      }
+    });
     return out;
   }
 
@@ -217,19 +211,20 @@ public final class Keyring {
           "sealed under key `" + id + "`, which this keyring does not hold (keys: " + keys.keySet()
               + "); servers sharing a database must share one keyring file");
     }
-    try {
-      Cipher cipher = CIPHER.get();
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, headerLength, NONCE_BYTES));
-      cipher.updateAAD(sealed, 0, headerLength);
-      cipher.updateAAD(aad);
-      int offset = headerLength + NONCE_BYTES;
-      return cipher.doFinal(sealed, offset, sealed.length - offset);
-    } catch (AEADBadTagException e) {
-      throw new SealedDataException(SealedDataException.Reason.TAMPERED, id,
-          "sealed value under key `" + id + "` failed authentication: it was altered or belongs elsewhere");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed", e);
-    }
+    return CIPHERS.with(cipher -> {
+      try {
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, headerLength, NONCE_BYTES));
+        cipher.updateAAD(sealed, 0, headerLength);
+        cipher.updateAAD(aad);
+        int offset = headerLength + NONCE_BYTES;
+        return cipher.doFinal(sealed, offset, sealed.length - offset);
+      } catch (AEADBadTagException e) {
+        throw new SealedDataException(SealedDataException.Reason.TAMPERED, id,
+            "sealed value under key `" + id + "` failed authentication: it was altered or belongs elsewhere");
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("AES-GCM decryption failed", e);
+      }
+    });
   }
 
   private static byte[] header(String id) {

@@ -4,21 +4,19 @@ import io.gatehouse.server.awsprotocol.ServiceApi;
 import io.gatehouse.server.storage.Database;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The identity store feature: AWS's identitystore API (users, groups, group memberships) over the
  * database. The runtime wires {@link #api()} into the endpoint and calls {@link #bootstrap()} at start;
- * other features (SCIM, Identity Center assignments) read memberships through {@link #memberships}.
+ * other features (SCIM, Identity Center assignments) read users, groups and memberships through the
+ * read methods here, which never append to the change log.
  */
 public final class IdentityStoreFeature {
-  private final Database db;
-  private final IdentityStoreStore store;
   private final IdentityStoreService service;
 
   public IdentityStoreFeature(Database db, Clock clock) {
-    this.db = db;
-    this.store = new JdbcIdentityStoreStore();
-    this.service = new IdentityStoreService(db, store, clock);
+    this.service = new IdentityStoreService(db, new JdbcIdentityStoreStore(), clock);
   }
 
   public ServiceApi api() {
@@ -32,6 +30,21 @@ public final class IdentityStoreFeature {
 
   /** Every group membership of the store, in membership-id order: what a snapshot of who-is-in-which-group is built from. */
   public List<GroupMembership> memberships(String identityStoreId) {
-    return db.withHandle(h -> store.allMemberships(h, identityStoreId));
+    return service.allMemberships(identityStoreId);
+  }
+
+  /** The ids of the groups a user belongs to (e.g. to resolve a user's group assignments at sign-in). */
+  public List<String> groupIdsOf(String identityStoreId, String userId) {
+    return service.groupIdsOf(identityStoreId, userId);
+  }
+
+  /** A user by id, or empty (e.g. to check an assignment's principal). */
+  public Optional<User> user(String identityStoreId, String userId) {
+    return service.findUser(identityStoreId, userId);
+  }
+
+  /** A group by id, or empty. */
+  public Optional<Group> group(String identityStoreId, String groupId) {
+    return service.findGroup(identityStoreId, groupId);
   }
 }

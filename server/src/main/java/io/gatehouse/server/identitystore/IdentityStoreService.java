@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -32,6 +33,8 @@ final class IdentityStoreService {
   private final Database db;
   private final IdentityStoreStore store;
   private final Clock clock;
+  /** Stores known to exist. No operation deletes a store, so a hit never goes stale; it saves a query per request. */
+  private final Set<String> knownStores = ConcurrentHashMap.newKeySet();
 
   IdentityStoreService(Database db, IdentityStoreStore store, Clock clock) {
     this.db = db;
@@ -86,7 +89,10 @@ final class IdentityStoreService {
 
   void deleteUser(String storeId, String userId) {
     write(storeId, h -> {
-      if (!store.deleteUser(h, storeId, userId)) throw new ResourceNotFound(ResourceType.USER, userId);
+      // lock the user first: a membership being added waits for this delete (PostgreSQL's foreign
+      // key check takes a share lock on the user) instead of slipping in between the two deletes
+      requireUser(h, storeId, userId, true);
+      store.deleteUser(h, storeId, userId);
       return null;
     });
   }
@@ -161,7 +167,8 @@ final class IdentityStoreService {
 
   void deleteGroup(String storeId, String groupId) {
     write(storeId, h -> {
-      if (!store.deleteGroup(h, storeId, groupId)) throw new ResourceNotFound(ResourceType.GROUP, groupId);
+      requireGroup(h, storeId, groupId, true); // locked first, as in deleteUser
+      store.deleteGroup(h, storeId, groupId);
       return null;
     });
   }
@@ -254,6 +261,32 @@ final class IdentityStoreService {
     });
   }
 
+  // --- reads for other features (SCIM, Identity Center): no change log, no exceptions for absence
+
+  Optional<User> findUser(String storeId, String userId) {
+    return db.withHandle(h -> store.findUser(h, storeId, userId, false));
+  }
+
+  Optional<Group> findGroup(String storeId, String groupId) {
+    return db.withHandle(h -> store.findGroup(h, storeId, groupId, false));
+  }
+
+  List<GroupMembership> allMemberships(String storeId) {
+    return db.withHandle(h -> store.allMemberships(h, storeId));
+  }
+
+  List<String> groupIdsOf(String storeId, String userId) {
+    List<String> out = new ArrayList<>();
+    String after = null;
+    do {
+      String a = after;
+      Page<GroupMembership> p = db.withHandle(h -> store.membershipsOfUser(h, storeId, userId, a, MAX_PAGE));
+      p.items().forEach(m -> out.add(m.groupId()));
+      after = p.lastKey();
+    } while (after != null);
+    return out;
+  }
+
   // --- plumbing
 
   private <R> R read(String storeId, Function<Handle, R> body) {
@@ -273,7 +306,9 @@ final class IdentityStoreService {
   }
 
   private void requireStore(Handle h, String storeId) {
+    if (knownStores.contains(storeId)) return;
     if (!store.storeExists(h, storeId)) throw new ResourceNotFound(ResourceType.IDENTITY_STORE, storeId);
+    knownStores.add(storeId);
   }
 
   private User requireUser(Handle h, String storeId, String userId, boolean forUpdate) {

@@ -27,6 +27,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * (user names) or SHA-256 hashes of the lower-cased value (emails, group names).
  */
 final class JdbcIdentityStoreStore implements IdentityStoreStore {
+  /**
+   * SQL states that mean another transaction got in the way: a foreign key whose row was just
+   * deleted or just gained a child (23503; H2 says 23506 for a missing parent), serialization
+   * failure (40001), deadlock (40P01), and H2's concurrent update (90131) and lock timeout (50200,
+   * HYT00). AWS answers these with CONCURRENT_MODIFICATION.
+   */
+  private static final Set<String> CONCURRENCY_STATES =
+      Set.of("23503", "23506", "40001", "40P01", "90131", "50200", "HYT00");
   private static final String USER_COLUMNS = "user_id, identity_store_id, user_status, external_ids, attributes, "
       + "created_at, created_by, updated_at, updated_by";
   private static final String GROUP_COLUMNS = "group_id, identity_store_id, display_name, description, external_ids, "
@@ -75,10 +83,10 @@ final class JdbcIdentityStoreStore implements IdentityStoreStore {
 
   @Override
   public Optional<User> findUser(Handle h, String identityStoreId, String userId, boolean forUpdate) {
-    return h.createQuery("SELECT " + USER_COLUMNS + " FROM idstore_users WHERE identity_store_id = :storeId "
+    return guarded(() -> h.createQuery("SELECT " + USER_COLUMNS + " FROM idstore_users WHERE identity_store_id = :storeId "
             + "AND user_id = :userId" + (forUpdate ? " FOR UPDATE" : ""))
         .bind("storeId", identityStoreId).bind("userId", userId)
-        .map(JdbcIdentityStoreStore::user).findOne();
+        .map(JdbcIdentityStoreStore::user).findOne());
   }
 
   @Override
@@ -99,11 +107,13 @@ final class JdbcIdentityStoreStore implements IdentityStoreStore {
 
   @Override
   public boolean deleteUser(Handle h, String identityStoreId, String userId) {
-    h.createUpdate("DELETE FROM idstore_memberships WHERE identity_store_id = :storeId AND user_id = :userId")
-        .bind("storeId", identityStoreId).bind("userId", userId).execute();
-    deleteExternalIds(h, userId);
-    return h.createUpdate("DELETE FROM idstore_users WHERE identity_store_id = :storeId AND user_id = :userId")
-        .bind("storeId", identityStoreId).bind("userId", userId).execute() > 0;
+    return guarded(() -> {
+      h.createUpdate("DELETE FROM idstore_memberships WHERE identity_store_id = :storeId AND user_id = :userId")
+          .bind("storeId", identityStoreId).bind("userId", userId).execute();
+      deleteExternalIds(h, userId);
+      return h.createUpdate("DELETE FROM idstore_users WHERE identity_store_id = :storeId AND user_id = :userId")
+          .bind("storeId", identityStoreId).bind("userId", userId).execute() > 0;
+    });
   }
 
   @Override
@@ -148,10 +158,10 @@ final class JdbcIdentityStoreStore implements IdentityStoreStore {
 
   @Override
   public Optional<Group> findGroup(Handle h, String identityStoreId, String groupId, boolean forUpdate) {
-    return h.createQuery("SELECT " + GROUP_COLUMNS + " FROM idstore_groups WHERE identity_store_id = :storeId "
+    return guarded(() -> h.createQuery("SELECT " + GROUP_COLUMNS + " FROM idstore_groups WHERE identity_store_id = :storeId "
             + "AND group_id = :groupId" + (forUpdate ? " FOR UPDATE" : ""))
         .bind("storeId", identityStoreId).bind("groupId", groupId)
-        .map(JdbcIdentityStoreStore::group).findOne();
+        .map(JdbcIdentityStoreStore::group).findOne());
   }
 
   @Override
@@ -170,11 +180,13 @@ final class JdbcIdentityStoreStore implements IdentityStoreStore {
 
   @Override
   public boolean deleteGroup(Handle h, String identityStoreId, String groupId) {
-    h.createUpdate("DELETE FROM idstore_memberships WHERE identity_store_id = :storeId AND group_id = :groupId")
-        .bind("storeId", identityStoreId).bind("groupId", groupId).execute();
-    deleteExternalIds(h, groupId);
-    return h.createUpdate("DELETE FROM idstore_groups WHERE identity_store_id = :storeId AND group_id = :groupId")
-        .bind("storeId", identityStoreId).bind("groupId", groupId).execute() > 0;
+    return guarded(() -> {
+      h.createUpdate("DELETE FROM idstore_memberships WHERE identity_store_id = :storeId AND group_id = :groupId")
+          .bind("storeId", identityStoreId).bind("groupId", groupId).execute();
+      deleteExternalIds(h, groupId);
+      return h.createUpdate("DELETE FROM idstore_groups WHERE identity_store_id = :storeId AND group_id = :groupId")
+          .bind("storeId", identityStoreId).bind("groupId", groupId).execute() > 0;
+    });
   }
 
   @Override
@@ -347,14 +359,22 @@ final class JdbcIdentityStoreStore implements IdentityStoreStore {
 
   /** Runs a write, turning constraint violations into the conflicts AWS reports. */
   private static void write(Runnable statement) {
-    try {
+    guarded(() -> {
       statement.run();
+      return null;
+    });
+  }
+
+  /** Runs a statement, turning constraint violations and lost races into the conflicts AWS reports. */
+  private static <T> T guarded(java.util.function.Supplier<T> statement) {
+    try {
+      return statement.get();
     } catch (UnableToExecuteStatementException e) {
       if (!(e.getCause() instanceof SQLException sql)) throw e;
       String state = sql.getSQLState();
       String text = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
       if ("23505".equals(state)) throw Conflict.uniqueness(duplicateMessage(text));
-      if ("23503".equals(state)) {
+      if (CONCURRENCY_STATES.contains(state)) {
         throw new Conflict(Conflict.Reason.CONCURRENT_MODIFICATION,
             "The requested resource was being concurrently modified by another request.");
       }

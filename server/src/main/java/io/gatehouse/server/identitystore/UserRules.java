@@ -37,14 +37,11 @@ final class UserRules {
    * @throws Validation naming the first attribute that breaks a rule
    */
   static UserAttributes check(UserAttributes a) {
-    require("userName", a.userName());
+    if (blank(a.userName())) throw new Validation("userName is a required attribute");
     text("userName", a.userName(), 128, USER_NAME);
     notReserved("userName", a.userName());
-    require("displayName", a.displayName());
+    requireProfile(a);
     text("displayName", a.displayName(), 1024, TEXT);
-    if (a.name() == null) throw required("name");
-    require("name.givenName", a.name().givenName());
-    require("name.familyName", a.name().familyName());
     Name n = a.name();
     texts("name", List.of(
         new Field("formatted", n.formatted()), new Field("familyName", n.familyName()),
@@ -146,11 +143,31 @@ final class UserRules {
   }
 
   private static void require(String attribute, String value) {
-    if (value == null || value.isBlank()) throw required(attribute);
+    if (blank(value)) throw required(attribute);
   }
 
   private static Validation required(String attribute) {
     return new Validation(attribute + ": The attribute " + attribute + " is required");
+  }
+
+  /** IAM Identity Center's required profile attributes, all missing ones in one message as AWS reports them. */
+  private static void requireProfile(UserAttributes a) {
+    List<String> missing = new ArrayList<>();
+    if (blank(a.displayName())) missing.add("displayname");
+    if (a.name() == null) {
+      missing.add("name");
+    } else {
+      if (blank(a.name().givenName())) missing.add("givenname");
+      if (blank(a.name().familyName())) missing.add("familyname");
+    }
+    if (!missing.isEmpty()) {
+      throw new Validation(String.join(", ", missing.stream().map(m -> m + ": The attribute " + m + " is required")
+          .toList()));
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static void text(String attribute, String value, int max, Pattern pattern) {

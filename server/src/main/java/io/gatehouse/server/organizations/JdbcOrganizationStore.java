@@ -436,6 +436,13 @@ final class JdbcOrganizationStore implements OrganizationStore {
     handle.createUpdate("DELETE FROM org_tag WHERE resource_id = :id").bind("id", resourceId).execute();
   }
 
+  @Override
+  public void deleteTags(String resourceId, java.util.Collection<String> keys) {
+    if (keys.isEmpty()) return;
+    handle.createUpdate("DELETE FROM org_tag WHERE resource_id = :id AND tag_key IN (<keys>)")
+        .bind("id", resourceId).bindList("keys", List.copyOf(keys)).execute();
+  }
+
   // --- helpers
 
   /** Runs a keyset query (with :after and :n) and cuts one page; the query selects the row's seq. */

@@ -136,6 +136,8 @@ interface OrganizationStore {
 
   void deleteTags(String resourceId);
 
+  void deleteTags(String resourceId, java.util.Collection<String> keys);
+
   /** An attachment joined with its policy. */
   record AttachedPolicyRow(PolicyAttachment attachment, Policy policy) {}
 }

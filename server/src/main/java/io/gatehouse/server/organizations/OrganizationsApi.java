@@ -63,12 +63,15 @@ final class OrganizationsApi implements ServiceApi {
   private final StructureService structure;
   private final AccountService accounts;
   private final PolicyService policies;
+  private final TagService tagging;
   private final CallerAccess access;
 
-  OrganizationsApi(StructureService structure, AccountService accounts, PolicyService policies, CallerAccess access) {
+  OrganizationsApi(StructureService structure, AccountService accounts, PolicyService policies, TagService tags,
+      CallerAccess access) {
     this.structure = structure;
     this.accounts = accounts;
     this.policies = policies;
+    this.tagging = tags;
     this.access = access;
   }
 
@@ -82,6 +85,25 @@ final class OrganizationsApi implements ServiceApi {
     registerStructure(r);
     registerAccounts(r);
     registerPolicies(r);
+    registerTags(r);
+  }
+
+  private void registerTags(OperationRegistry r) {
+    r.add("TagResource", OrganizationsShapes.TagResourceRequest.class, (ctx, in) -> {
+      access.requireManagementAccount(ctx);
+      tagging.tagResource(in.resourceId(), tags(in.tags()));
+      return null;
+    });
+    r.add("UntagResource", OrganizationsShapes.UntagResourceRequest.class, (ctx, in) -> {
+      access.requireManagementAccount(ctx);
+      tagging.untagResource(in.resourceId(), in.tagKeys());
+      return null;
+    });
+    r.add("ListTagsForResource", OrganizationsShapes.ListTagsForResourceRequest.class, (ctx, in) -> {
+      access.requireManagementAccount(ctx);
+      List<TagShape> list = tagging.listTagsForResource(in.resourceId()).stream().map(t -> new TagShape(t.key(), t.value())).toList();
+      return new OrganizationsShapes.ListTagsForResourceResponse(list, null);
+    });
   }
 
   private void registerStructure(OperationRegistry r) {

@@ -22,7 +22,8 @@ public final class OrganizationsFeature {
     OrganizationQuotas quotas = OrganizationQuotas.DEFAULTS;
     this.structure = new StructureService(tx, clock, quotas);
     this.accounts = new AccountService(tx, clock, quotas);
-    this.api = new OrganizationsApi(structure, accounts, new PolicyService(tx, quotas), new CallerAccess(tx));
+    this.api = new OrganizationsApi(structure, accounts, new PolicyService(tx, quotas), new TagService(tx, quotas),
+        new CallerAccess(tx));
   }
 
   public ServiceApi api() {

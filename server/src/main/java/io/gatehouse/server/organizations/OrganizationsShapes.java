@@ -58,7 +58,15 @@ final class OrganizationsShapes {
 
   public record PolicyTypeRequest(String rootId, String policyType) {}
 
+  public record TagResourceRequest(String resourceId, List<TagShape> tags) {}
+
+  public record UntagResourceRequest(String resourceId, List<String> tagKeys) {}
+
+  public record ListTagsForResourceRequest(String resourceId, String nextToken) {}
+
   // --- outputs
+
+  public record ListTagsForResourceResponse(List<TagShape> tags, String nextToken) {}
 
   public record PolicyTypeSummary(String type, String status) {}
 

@@ -52,7 +52,7 @@ public final class GatehouseServer {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile State state = State.NEW;
   private volatile AwsEndpoint endpoint;
-  private Javalin http;
+  private volatile Javalin http;
   private Database db;
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
@@ -105,7 +105,7 @@ public final class GatehouseServer {
       Keyring keyring = Keyring.loadOrCreate(config.keyringPath());
       accessKeys = new AccessKeys(db, keyring, clock);
       changeFeed = new ChangeFeed(db, config.changePollInterval());
-      changeFeed.subscribe("credentials", accessKeys::reload);
+      changeFeed.subscribe(AccessKeys.TOPIC, accessKeys::reload);
       changeFeed.start();
 
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);

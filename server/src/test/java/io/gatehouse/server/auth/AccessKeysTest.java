@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,6 +147,111 @@ class AccessKeysTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("cannot open the stored secret of root access key " + KEY)
           .hasMessageContaining("share one keyring file");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void iamUserKeysAreIssuedDeactivatedRenamedAndDeleted(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      AccessKeys keys = new AccessKeys(db, keyring(), CLOCK);
+      KeyOwner alice = new KeyOwner(ACCOUNT, "arn:aws:iam::123456789012:user/alice", "AIDAALICE00000000001",
+          Caller.PrincipalType.USER);
+
+      IssuedAccessKey issued = db.inTransaction(h -> keys.issue(h, alice));
+
+      assertThat(issued.accessKeyId()).startsWith("AKIA").hasSize(20);
+      assertThat(issued.secretAccessKey()).hasSize(40);
+      assertThat(issued.toString()).doesNotContain(issued.secretAccessKey());
+      assertThat(issued.createDate()).isEqualTo(NOW);
+      Caller caller = keys.authenticator().authenticate(signed(issued.accessKeyId(), issued.secretAccessKey(), null), "sts");
+      assertThat(caller).isEqualTo(new Caller(ACCOUNT, alice.arn(), alice.userId(), Caller.PrincipalType.USER,
+          issued.accessKeyId()));
+      List<AccessKeyMetadata> listed = db.withHandle(h -> keys.keysOf(h, alice.userId()));
+      assertThat(listed)
+          .extracting(AccessKeyMetadata::accessKeyId, AccessKeyMetadata::status)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(issued.accessKeyId(), AccessKeyStatus.ACTIVE));
+
+      boolean deactivated = db.inTransaction(h -> keys.setStatus(h, issued.accessKeyId(), AccessKeyStatus.INACTIVE));
+      assertThat(deactivated).isTrue();
+      assertThatThrownBy(() -> keys.authenticator().authenticate(signed(issued.accessKeyId(), issued.secretAccessKey(), null), "sts"))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_ACCESS_KEY));
+      db.inTransaction(h -> keys.setStatus(h, issued.accessKeyId(), AccessKeyStatus.ACTIVE));
+
+      db.inTransaction(h -> {
+        keys.renameOwner(h, alice.userId(), "arn:aws:iam::123456789012:user/team/alice2");
+        return null;
+      });
+      assertThat(keys.authenticator().authenticate(signed(issued.accessKeyId(), issued.secretAccessKey(), null), "sts").arn())
+          .isEqualTo("arn:aws:iam::123456789012:user/team/alice2");
+
+      boolean deleted = db.inTransaction(h -> keys.delete(h, issued.accessKeyId()));
+      boolean deletedAgain = db.inTransaction(h -> keys.delete(h, issued.accessKeyId()));
+      assertThat(deleted).isTrue();
+      assertThat(deletedAgain).isFalse();
+      assertThatThrownBy(() -> keys.authenticator().authenticate(signed(issued.accessKeyId(), issued.secretAccessKey(), null), "sts"))
+          .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_ACCESS_KEY));
+      assertThat(count(db, "SELECT COUNT(*) FROM change_log WHERE topic = 'credentials'")).isEqualTo(5);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void aRolledBackIssueLeavesNoKeyBehind(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      AccessKeys keys = new AccessKeys(db, keyring(), CLOCK);
+      String[] issuedId = new String[1];
+
+      assertThatThrownBy(() -> db.inTransaction(h -> {
+        issuedId[0] = keys.issue(h, KeyOwner.root(ACCOUNT)).accessKeyId();
+        throw new IllegalStateException("the IAM operation failed after issuing");
+      })).hasMessageContaining("failed after issuing");
+
+      assertThat(count(db, "SELECT COUNT(*) FROM access_keys")).isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM change_log WHERE topic = 'credentials'")).isZero();
+      Optional<AccessKeyMetadata> found = db.withHandle(h -> keys.find(h, issuedId[0]));
+      assertThat(found).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void lastUseIsKeptInMemoryAndFlushedWithoutAChangeLogEntry(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      AccessKeys keys = new AccessKeys(db, keyring(), CLOCK);
+      keys.ensureRootKey(ACCOUNT, KEY, SECRET);
+      assertThat(keys.flushLastUsed()).isZero();
+
+      keys.authenticator().authenticate(signed(KEY, SECRET, null), "sts");
+      assertThat(db.withHandle(h -> keys.find(h, KEY)).orElseThrow().lastUsedDate()).isNull();
+
+      assertThat(keys.flushLastUsed()).isEqualTo(1);
+      AccessKeyMetadata used = db.withHandle(h -> keys.find(h, KEY)).orElseThrow();
+      assertThat(used.lastUsedDate()).isEqualTo(NOW);
+      assertThat(used.lastUsedRegion()).isEqualTo("us-east-1");
+      assertThat(used.lastUsedService()).isEqualTo("sts");
+      assertThat(keys.flushLastUsed()).isZero();
+      assertThat(count(db, "SELECT COUNT(*) FROM change_log WHERE topic = 'credentials'")).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void longTermKeysAndSessionCredentialsAuthenticateTogether(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      Keyring keyring = keyring();
+      AccessKeys keys = new AccessKeys(db, keyring, CLOCK);
+      keys.ensureRootKey(ACCOUNT, KEY, SECRET);
+      SessionTokens sessions = new SessionTokens(keyring, CLOCK);
+      Caller role = new Caller(ACCOUNT, "arn:aws:sts::123456789012:assumed-role/Admin/s", "AROAADMIN0000000001:s",
+          Caller.PrincipalType.ASSUMED_ROLE, null);
+      IssuedSession session = sessions.issue(role, NOW.plusSeconds(3600), new byte[0]);
+      Authenticator both = keys.authenticatorWith(List.of(sessions));
+
+      assertThat(both.authenticate(signed(KEY, SECRET, null), "sts").type()).isEqualTo(Caller.PrincipalType.ROOT);
+      assertThat(both.authenticate(signed(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()), "sts")
+          .arn()).isEqualTo(role.arn());
+      assertThat(keys.flushLastUsed()).isEqualTo(1);
     }
   }
 

@@ -31,16 +31,22 @@ record SigV4TestCase(String name, Path dir, String accessKeyId, String secretAcc
     }
   }
 
-  static Path root() {
+  static Path root(String resourceDir) {
     try {
-      return Path.of(SigV4TestCase.class.getResource("/sigv4").toURI());
+      return Path.of(SigV4TestCase.class.getResource(resourceDir).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
+  /** AWS's suite, {@code src/test/resources/sigv4}. */
   static Stream<SigV4TestCase> all() {
-    try (Stream<Path> dirs = Files.list(root())) {
+    return all("/sigv4");
+  }
+
+  /** Every case folder under a test resource folder. */
+  static Stream<SigV4TestCase> all(String resourceDir) {
+    try (Stream<Path> dirs = Files.list(root(resourceDir))) {
       return dirs.filter(Files::isDirectory).sorted().map(SigV4TestCase::load).toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,6 +65,11 @@ record SigV4TestCase(String name, Path dir, String accessKeyId, String secretAcc
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The request as it reaches the server ({@code request.txt}); for the botocore cases, already signed. */
+  HttpRequestData request() {
+    return parseHttp(read(dir.resolve("request.txt")));
   }
 
   String file(Form form, String suffix) {

@@ -38,7 +38,7 @@ class SigV4VerifierTest {
     assertRejected(() -> verifier.parse(request("", Map.of("authorization", header))), Kind.INCOMPLETE_SIGNATURE,
         "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. "
             + "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of "
-            + "either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256 ");
+            + "either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256");
     assertRejected(() -> verifier.parse(request("", Map.of("authorization", "Basic dXNlcjpwYXNz", "x-amz-date", "20150830T123600Z"))),
         Kind.INCOMPLETE_SIGNATURE,
         "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. "

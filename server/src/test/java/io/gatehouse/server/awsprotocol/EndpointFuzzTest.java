@@ -74,14 +74,46 @@ class EndpointFuzzTest {
     return apis;
   }
 
-  @Property(tries = 1500)
+  @Property(tries = 1000)
   void garbageNeverBreaksTheEndpoint(@ForAll("requests") HttpRequestData request) {
     check(request, ENDPOINT.handle(request));
   }
 
-  @Property(tries = 1500)
+  @Property(tries = 1000)
   void plausibleInputsNeverBreakTheEndpoint(@ForAll("plausible") HttpRequestData request) {
     check(request, ENDPOINT.handle(request));
+  }
+
+  static final List<HttpRequestData> CAPTURES = List.of(
+      "identitystore-CreateUser.http", "sso-admin-CreatePermissionSet.http", "organizations-CreateAccount.http", "iam-CreateRole.http",
+      "sts-AssumeRole.http", "sts-GetCallerIdentity.http", "sso-ListAccounts.http", "sso-oidc-RegisterClient.http",
+      "sso-login/03-sso-oidc-CreateToken.http", "sso-login/04-sso-GetRoleCredentials.http").stream().map(WireCapture::load).toList();
+
+  @Property(tries = 1000)
+  void mutatedClientRequestsNeverBreakTheEndpoint(@ForAll("mutations") HttpRequestData request) {
+    check(request, ENDPOINT.handle(request));
+  }
+
+  @Provide
+  Arbitrary<HttpRequestData> mutations() {
+    Arbitrary<int[]> flips = Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofMinSize(1).ofMaxSize(6);
+    return Combinators.combine(Arbitraries.of(CAPTURES), flips, Arbitraries.bytes().array(byte[].class).ofMinSize(6).ofMaxSize(6),
+        Arbitraries.of("", "content-type", "x-amz-target", "authorization", "x-amz-sso_bearer_token"))
+        .as((capture, positions, values, dropped) -> {
+          byte[] body = capture.body().clone();
+          String query = capture.rawQuery();
+          for (int i = 0; i < positions.length; i++) {
+            if (body.length > 0) body[positions[i] % body.length] = values[i];
+            else if (!query.isEmpty()) {
+              char[] q = query.toCharArray();
+              q[positions[i] % q.length] = (char) (values[i] & 0x7f);
+              query = new String(q);
+            }
+          }
+          Map<String, List<String>> headers = new LinkedHashMap<>(capture.headers());
+          headers.remove(dropped);
+          return new HttpRequestData(capture.method(), capture.rawPath(), query, headers, body, capture.sourceIp());
+        });
   }
 
   static void check(HttpRequestData request, HttpResponseData r) {

@@ -63,19 +63,30 @@ public final class InProcessAws {
     return this;
   }
 
-  /** A JSON 1.1 call (identitystore, sso-admin, organizations); {@code input} is a Map, JsonNode, record or JSON text. */
+  /**
+   * A JSON 1.1 call (identitystore, sso-admin, organizations). {@code input} is JSON text sent as is,
+   * or a record, Map or JsonNode written with the model's member names (matched ignoring case, so a
+   * record with {@code userName} becomes {@code "UserName"}), as an SDK would.
+   */
   public Response json(String service, String operation, Object input) {
-    String body;
-    try {
-      body = input instanceof String s ? s : MAPPER.writeValueAsString(input == null ? Map.of() : input);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
+    String body = input instanceof String s ? s : wireJson(service, operation, input).toString();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put("x-amz-target", List.of(TARGET_PREFIX.get(service) + "." + operation));
     headers.put("content-type", List.of("application/x-amz-json-1.1"));
     headers.put("authorization", List.of(authorization(service)));
     return send(new HttpRequestData("POST", "/", "", headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+  }
+
+  /**
+   * A query call (iam, sts) from a record, Map or JsonNode: flattened as an SDK does
+   * ({@code Tags.member.1.Key}, {@code Attrs.entry.1.key}, {@code A.B}).
+   */
+  public Response query(String service, String action, Object input) {
+    Map<String, String> params = new LinkedHashMap<>();
+    JsonNode tree = wireJson(service, action, input);
+    Shape shape = ServiceModels.standard().service(service).operation(action).input();
+    if (shape != null) flatten(shape, tree, "", params);
+    return query(service, action, params);
   }
 
   /** A query call (iam, sts): {@code params} are the wire parameters besides Action and Version ({@code Tags.member.1.Key}). */
@@ -106,6 +117,38 @@ public final class InProcessAws {
 
   public AwsEndpoint endpoint() {
     return endpoint;
+  }
+
+  private static JsonNode wireJson(String service, String operation, Object input) {
+    ServiceModel model = ServiceModels.standard().service(service);
+    OperationModel op = model == null ? null : model.operation(operation);
+    if (op == null) throw new IllegalArgumentException(service + " has no operation " + operation);
+    if (input == null || op.input() == null) return MAPPER.createObjectNode();
+    JsonNode tree = OutputTree.of(input, op.input());
+    return tree == null ? MAPPER.createObjectNode() : tree;
+  }
+
+  private static void flatten(Shape shape, JsonNode node, String prefix, Map<String, String> out) {
+    switch (shape.type) {
+      case STRUCTURE -> shape.members.values().forEach(m -> {
+        JsonNode v = node.get(m.name());
+        if (v != null && !v.isNull()) flatten(m.shape(), v, prefix.isEmpty() ? m.wireName() : prefix + "." + m.wireName(), out);
+      });
+      case LIST -> {
+        if (node.isEmpty()) out.put(prefix, "");
+        for (int i = 0; i < node.size(); i++) flatten(shape.listMember.shape(), node.get(i), prefix + (shape.flattened ? "." : ".member.") + (i + 1), out);
+      }
+      case MAP -> {
+        int i = 1;
+        for (var it = node.fields(); it.hasNext(); i++) {
+          var e = it.next();
+          out.put(prefix + ".entry." + i + ".key", e.getKey());
+          flatten(shape.mapValue.shape(), e.getValue(), prefix + ".entry." + i + ".value", out);
+        }
+      }
+      case TIMESTAMP -> out.put(prefix, Timestamps.iso(Timestamps.fromNode(node)));
+      default -> out.put(prefix, node.isTextual() ? node.textValue() : node.toString());
+    }
   }
 
   private static String authorization(String service) {

@@ -164,6 +164,44 @@ class JsonProtocolTest {
   }
 
   @Test
+  void membersAreBoundOnlyUnderTheirModelName() {
+    // JSON member names are case-sensitive: "userName" is an unknown member, so it is neither
+    // validated nor bound (binding it would let an unchecked value through).
+    HttpResponseData r = call("CreateUser", "{\"IdentityStoreId\": \"d-1234567890\", \"userName\": \"" + "x".repeat(300) + "\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(((CreateUserInput) lastInput.get()).userName()).isNull();
+  }
+
+  @Test
+  void deeplyNestedBodiesAreRefused() throws Exception {
+    HttpResponseData r = endpoint.handle(Requests.json("AWSIdentityStore.CreateUser", "identitystore",
+        "{\"Name\":" + "[".repeat(1500) + "]".repeat(1500) + "}"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(json(r).get("__type").asText()).isEqualTo("SerializationException");
+  }
+
+  @Test
+  void registrationChecksRecordsAgainstTheModel() {
+    record BadName(String givenNam) {}
+    record BadInput(String identityStoreId, BadName name) {}
+    ServiceApi bad = new ServiceApi() {
+      @Override
+      public String service() {
+        return "identitystore";
+      }
+
+      @Override
+      public void register(OperationRegistry r) {
+        r.add("CreateUser", BadInput.class, (ctx, in) -> null);
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwsEndpoint(List.of(bad), auth, Clock.systemUTC(), 1000))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[name.givenNam]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwsEndpoint(List.of(identityStore, identityStore), auth, Clock.systemUTC(), 1000))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("registered twice");
+  }
+
+  @Test
   void wrongJsonTypesAreSerializationErrors() throws Exception {
     HttpResponseData r = call("CreateUser", "{\"IdentityStoreId\": 5}");
     assertThat(r.status()).isEqualTo(400);

@@ -179,6 +179,13 @@ class QueryProtocolTest {
     HttpResponseData get = endpoint.handle(new HttpRequestData("GET", "/", "Action=GetCallerIdentity&Version=2011-06-15",
         Map.of("authorization", List.of(Requests.SCOPE.formatted("sts"))), new byte[0], "10.0.0.1"));
     assertThat(get.status()).isEqualTo(200);
+
+    // A presigned GET names its service in X-Amz-Credential; it wins over a missing or foreign Version.
+    HttpResponseData presigned = endpoint.handle(new HttpRequestData("GET", "/",
+        "Action=GetCallerIdentity&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20261123%2Fap-south-1%2Fsts%2Faws4_request&X-Amz-Signature=00",
+        Map.of(), new byte[0], "10.0.0.1"));
+    assertThat(presigned.status()).isEqualTo(200);
+    assertThat(auth.signingNames).containsExactly("sts", "sts", "sts");
   }
 
   @Test

@@ -27,7 +27,7 @@ class MainTest {
     assertThat(version.out()).startsWith("gatehouse ");
     Run help = run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("serve");
+    assertThat(help.out()).contains("serve").contains("policy");
   }
 
   @Test

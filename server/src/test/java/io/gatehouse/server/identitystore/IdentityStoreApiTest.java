@@ -43,12 +43,13 @@ class IdentityStoreApiTest {
 
   private final Map<String, Registered> ops = new LinkedHashMap<>();
   private Database db;
+  private IdentityStoreFeature feature;
   private String store;
 
   @BeforeEach
   void start() {
     db = TestDatabases.h2();
-    IdentityStoreFeature feature = new IdentityStoreFeature(db, Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"),
+    feature = new IdentityStoreFeature(db, Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"),
         ZoneOffset.UTC));
     store = feature.bootstrap();
     assertThat(feature.api().service()).isEqualTo("identitystore");
@@ -180,6 +181,28 @@ class IdentityStoreApiTest {
     assertThat(call("DeleteUser", new DeleteUserRequest(store, created.userId()))).isNull();
     assertThatThrownBy(() -> call("DescribeUser", new DescribeUserRequest(store, created.userId(), null)))
         .isInstanceOf(ResourceNotFound.class);
+  }
+
+  @Test
+  void otherFeaturesReadUsersGroupsAndMembershipsWithoutWriting() {
+    var u = (CreateUserResponse) call("CreateUser", new CreateUserRequest(store, "reader",
+        new Name(null, "R", "E", null, null, null), "Reader", null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null));
+    var g1 = (CreateGroupResponse) call("CreateGroup", new CreateGroupRequest(store, "one", null));
+    var g2 = (CreateGroupResponse) call("CreateGroup", new CreateGroupRequest(store, "two", null));
+    call("CreateGroupMembership", new CreateGroupMembershipRequest(store, g1.groupId(), new MemberId(u.userId())));
+    call("CreateGroupMembership", new CreateGroupMembershipRequest(store, g2.groupId(), new MemberId(u.userId())));
+    long changes = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM change_log").mapTo(Long.class).one());
+
+    assertThat(feature.user(store, u.userId())).map(User::userName).contains("reader");
+    assertThat(feature.user(store, g1.groupId())).isEmpty();
+    assertThat(feature.group(store, g2.groupId())).map(Group::displayName).contains("two");
+    assertThat(feature.groupIdsOf(store, u.userId())).containsExactlyInAnyOrder(g1.groupId(), g2.groupId());
+    assertThat(feature.memberships(store)).extracting(GroupMembership::groupId)
+        .containsExactlyInAnyOrder(g1.groupId(), g2.groupId());
+    assertThat(feature.memberships("d-0000000000")).isEmpty();
+    long after = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM change_log").mapTo(Long.class).one());
+    assertThat(after).isEqualTo(changes);
   }
 
   // --- model conformance

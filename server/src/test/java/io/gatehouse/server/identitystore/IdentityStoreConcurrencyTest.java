@@ -1,6 +1,7 @@
 package io.gatehouse.server.identitystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.server.storage.Database;
 import java.time.Clock;
@@ -55,6 +56,42 @@ class IdentityStoreConcurrencyTest {
       assertThat(ids).hasSize(1);
       int stores = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM idstore_stores").mapTo(Integer.class).one());
       assertThat(stores).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void joiningGroupsWhileTheUserIsDeletedLeavesNoDanglingMembership(Supplier<Database> databases) throws Exception {
+    try (Database db = databases.get()) {
+      IdentityStoreService service = new IdentityStoreService(db, new JdbcIdentityStoreStore(), Clock.systemUTC());
+      String store = service.bootstrap();
+      String userId = service.createUser(store, IdentityStoreServiceTest.person("leaver", null), null).userId();
+      List<String> groups = new ArrayList<>();
+      for (int i = 0; i < RACERS; i++) groups.add(service.createGroup(store, "g" + i, null, null).groupId());
+      // every racer either wins or loses with a typed error (never anything a client would see as a 500)
+      List<Object> outcomes = race(i -> {
+        try {
+          if (i == 0) {
+            service.deleteUser(store, userId);
+            return "deleted";
+          }
+          return service.createMembership(store, groups.get(i), new MemberId(userId), null);
+        } catch (ResourceNotFound | Conflict lost) {
+          return lost; // the user was gone, or went (or gained a membership) while this was written
+        }
+      });
+      boolean deleted = outcomes.contains("deleted");
+      List<GroupMembership> left = service.allMemberships(store);
+      if (deleted) {
+        assertThat(left).as("memberships of the deleted user").isEmpty();
+        assertThatThrownBy(() -> service.describeUser(store, userId, null)).isInstanceOf(ResourceNotFound.class);
+      } else {
+        // the delete lost the race with CONCURRENT_MODIFICATION; the user and its new memberships stand
+        assertThat(outcomes.get(0)).isInstanceOfSatisfying(Conflict.class,
+            c -> assertThat(c.reason()).isEqualTo(Conflict.Reason.CONCURRENT_MODIFICATION));
+        assertThat(service.describeUser(store, userId, null).userId()).isEqualTo(userId);
+        assertThat(left).hasSize((int) outcomes.stream().filter(o -> o instanceof GroupMembership).count());
+      }
     }
   }
 

@@ -149,13 +149,17 @@ class IdentityStoreServiceTest {
       var noFamilyName = new UserAttributes("jdoe", new Name(null, null, "Jane", null, null, null), "Jane", null, null,
           null, null, null, null, null, null, null, null, null, null, null, null, null);
       assertThatThrownBy(() -> service.createUser(store, noUserName, ME)).isInstanceOf(Validation.class)
-          .hasMessage("userName: The attribute userName is required");
+          .hasMessage("userName is a required attribute");
       assertThatThrownBy(() -> service.createUser(store, noDisplayName, ME)).isInstanceOf(Validation.class)
-          .hasMessageContaining("displayName");
+          .hasMessage("displayname: The attribute displayname is required");
       assertThatThrownBy(() -> service.createUser(store, noName, ME)).isInstanceOf(Validation.class)
-          .hasMessageContaining("name");
+          .hasMessage("name: The attribute name is required");
       assertThatThrownBy(() -> service.createUser(store, noFamilyName, ME)).isInstanceOf(Validation.class)
-          .hasMessageContaining("name.familyName");
+          .hasMessage("familyname: The attribute familyname is required");
+      var nothing = new UserAttributes("jdoe", null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null, null, null);
+      assertThatThrownBy(() -> service.createUser(store, nothing, ME)).isInstanceOf(Validation.class)
+          .hasMessage("displayname: The attribute displayname is required, name: The attribute name is required");
     }
 
     @Test

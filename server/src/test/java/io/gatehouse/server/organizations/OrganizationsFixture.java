@@ -10,6 +10,8 @@ final class OrganizationsFixture implements AutoCloseable {
   static final String MANAGEMENT_EMAIL = "admin@example.com";
   static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   static final String DENY_S3 = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+  /** RCPs name their principal: always "*". */
+  static final String RCP_DENY_S3 = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
 
   final Database db;
   final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));

@@ -52,6 +52,13 @@ class PolicyServiceTest {
         .isInstanceOf(OrganizationsErrors.MalformedPolicyDocumentException.class)
         .hasMessageContaining("line 1");
     assertThatThrownBy(() -> f.scp("Array", "[]")).isInstanceOf(OrganizationsErrors.MalformedPolicyDocumentException.class);
+    assertThatThrownBy(() -> f.scp("NoEffect", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"*\",\"Resource\":\"*\"}]}"))
+        .isInstanceOf(OrganizationsErrors.MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Effect");
+    assertThatThrownBy(() -> f.policies.createPolicy(OrganizationsFixture.DENY_S3, "d", "RcpWithoutPrincipal", RCP, List.of()))
+        .as("an RCP must name its principal").isInstanceOf(OrganizationsErrors.MalformedPolicyDocumentException.class)
+        .hasMessageContaining("Principal");
+    assertThat(f.policies.listPolicies(SCP, Keyset.all()).items()).extracting(Policy::id).containsExactly("p-FullAWSAccess");
   }
 
   @Test
@@ -60,7 +67,7 @@ class PolicyServiceTest {
     assertThatThrownBy(() -> f.scp("DenyS3", OrganizationsFixture.DENY_S3)).isInstanceOf(OrganizationsErrors.DuplicatePolicyException.class);
     assertThatThrownBy(() -> f.scp("FullAWSAccess", OrganizationsFixture.ALLOW_ALL))
         .isInstanceOf(OrganizationsErrors.DuplicatePolicyException.class);
-    assertThat(f.policies.createPolicy(OrganizationsFixture.DENY_S3, "d", "DenyS3", RCP, List.of()).type())
+    assertThat(f.policies.createPolicy(OrganizationsFixture.RCP_DENY_S3, "d", "DenyS3", RCP, List.of()).type())
         .isEqualTo(OrganizationPolicyType.RESOURCE_CONTROL_POLICY);
   }
 
@@ -127,7 +134,7 @@ class PolicyServiceTest {
     assertThatThrownBy(() -> f.policies.attachPolicy(p.id(), "999999999999"))
         .isInstanceOf(OrganizationsErrors.TargetNotFoundException.class);
 
-    Policy rcp = f.policies.createPolicy(OrganizationsFixture.DENY_S3, "d", "RcpDeny", RCP, List.of());
+    Policy rcp = f.policies.createPolicy(OrganizationsFixture.RCP_DENY_S3, "d", "RcpDeny", RCP, List.of());
     assertThatThrownBy(() -> f.policies.attachPolicy(rcp.id(), prod.id()))
         .isInstanceOf(OrganizationsErrors.PolicyTypeNotEnabledException.class);
   }
@@ -180,7 +187,7 @@ class PolicyServiceTest {
         .isInstanceOf(OrganizationsErrors.PolicyTypeAlreadyEnabledException.class);
     assertThatThrownBy(() -> f.policies.enablePolicyType("r-zzzz", RCP)).isInstanceOf(OrganizationsErrors.RootNotFoundException.class);
 
-    Policy rcp = f.policies.createPolicy(OrganizationsFixture.DENY_S3, "d", "RcpDeny", RCP, List.of());
+    Policy rcp = f.policies.createPolicy(OrganizationsFixture.RCP_DENY_S3, "d", "RcpDeny", RCP, List.of());
     f.policies.attachPolicy(rcp.id(), dev);
     f.policies.detachPolicy(rcp.id(), dev);
     assertThat(f.attachedIds(dev, RCP)).containsExactly("p-RCPFullAWSAccess");

@@ -116,6 +116,44 @@ class GatehouseServerTest {
   }
 
   @Test
+  void whileBootstrappingHealthAndRequestsAnswer503ThenHealthTurns200(@TempDir Path dataDir) throws Exception {
+    var databaseMayOpen = new java.util.concurrent.CountDownLatch(1);
+    GatehouseServer server = new GatehouseServer(config(dataDir), Clock.systemUTC(), () -> {
+      try {
+        databaseMayOpen.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return io.gatehouse.server.storage.Database.embedded(dataDir);
+    });
+    var starting = java.util.concurrent.CompletableFuture.runAsync(server::start);
+    try {
+      int port = -1;
+      while (port < 0) {
+        try {
+          port = server.port();
+        } catch (IllegalStateException notListeningYet) {
+          Thread.sleep(10);
+        }
+      }
+      HttpResponse<String> health = get(port, "/health");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(health.body()).isEqualTo("{\"status\":\"starting\"}");
+      HttpResponse<String> early = get(port, "/");
+      assertThat(early.statusCode()).isEqualTo(503);
+      assertThat(early.headers().firstValue("retry-after")).hasValue("1");
+
+      databaseMayOpen.countDown();
+      starting.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+    } finally {
+      databaseMayOpen.countDown();
+      starting.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      server.stop();
+    }
+  }
+
+  @Test
   void stopIsIdempotent(@TempDir Path dataDir) {
     GatehouseServer server = new GatehouseServer(config(dataDir), Clock.systemUTC()).start();
     server.stop();

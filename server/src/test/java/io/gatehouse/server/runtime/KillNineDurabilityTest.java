@@ -119,10 +119,14 @@ class KillNineDurabilityTest {
         Set<String> ous = new HashSet<>();
         orgs.listOrganizationalUnitsForParentPaginator(r -> r.parentId(rootId)).stream()
             .flatMap(page -> page.organizationalUnits().stream()).map(OrganizationalUnit::name).forEach(ous::add);
+        System.out.printf("acknowledged before kill -9: %d users, %d OUs; found after restart: %d users, %d OUs%n",
+            ackedUsers.size(), ackedOus.size(), users.size(), ous.size());
         assertThat(users).containsAll(ackedUsers);
         assertThat(ous).containsAll(ackedOus);
       }
-      assertThat(restarted.terminate(Duration.ofSeconds(30))).as("graceful exit on SIGTERM").isZero();
+      // A JVM ended by SIGTERM exits with 143 (128 + 15) even after its shutdown hook ran to the end.
+      assertThat(restarted.terminate(Duration.ofSeconds(30))).as("exit on SIGTERM").isIn(0, 143);
+      assertThat(restarted.output()).contains("Gatehouse stopped");
     }
   }
 }

@@ -25,10 +25,11 @@ public final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final CompletableFuture<URI> ready = new CompletableFuture<>();
   private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
+  private final Thread pump;
 
   private ServerProcess(Process process) {
     this.process = process;
-    Thread pump = new Thread(this::pump, "server-process-output");
+    pump = new Thread(this::pump, "server-process-output");
     pump.setDaemon(true);
     pump.start();
   }
@@ -61,11 +62,13 @@ public final class ServerProcess implements AutoCloseable {
 
   /** SIGTERM: the server's graceful shutdown. Returns the exit code. */
   public int terminate(Duration timeout) throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of its output pipe.
+    process.toHandle().destroy();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("server did not stop on SIGTERM within " + timeout);
     }
+    pump.join(timeout.toMillis()); // the last lines may still be in the pipe
     return process.exitValue();
   }
 

@@ -31,7 +31,7 @@ public final class ArnOperator implements ConditionOperator {
 
     @Override
     public boolean test(String requestValue, VariableSource vars) {
-        String[] segments = ArnPattern.splitTopLevel(requestValue);
+        String[] segments = ArnPattern.splitForMatching(requestValue);
         if (segments == null) {
             return false; // Arn operators never match a value that is not an ARN
         }

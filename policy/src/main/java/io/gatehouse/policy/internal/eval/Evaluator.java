@@ -57,15 +57,23 @@ public final class Evaluator {
                 && (c instanceof Caller.RoleSession || c instanceof Caller.FederatedUser || c instanceof Caller.Role);
         boolean identityApplies = iamPrincipal && !root;
 
-        // 1. explicit deny anywhere
+        // 1. one pass over every applicable policy: an explicit deny anywhere wins at once; allows are noted
+        Scan scan = new Scan();
+        int scpMissingLevel = -1;
         if (scpApplies) {
             for (int level = 0; level < p.scps().length; level++) {
                 PolicyDocument[] docs = p.scps()[level];
+                boolean levelAllows = false;
                 for (int i = 0; i < docs.length; i++) {
-                    Statement d = firstMatching(docs[i], r, Effect.DENY);
+                    scan.allow = null;
+                    Statement d = scan(docs[i], r, scan);
                     if (d != null) {
                         return Verdict.of(Decision.ExplicitlyDenied, Source.SERVICE_CONTROL, i, level, d);
                     }
+                    levelAllows |= scan.allow != null;
+                }
+                if (!levelAllows && scpMissingLevel < 0) {
+                    scpMissingLevel = level;
                 }
             }
         }
@@ -80,68 +88,67 @@ public final class Evaluator {
                 }
             }
         }
+        PrincipalMatch grant = PrincipalMatch.NONE;
+        Statement rpAllow = null;
         if (p.resource() != null) {
-            Statement d = firstResourceDeny(p.resource(), r, hasBoundary);
-            if (d != null) {
-                return Verdict.of(Decision.ExplicitlyDenied, Source.RESOURCE, 0, -1, d);
+            for (int pass = 0; pass < 2; pass++) {
+                for (Statement s : candidates(p.resource(), r, pass == 0)) {
+                    if (s.effect() == Effect.DENY) {
+                        if (matches(s, r) && appliesToCaller(s, r.caller, hasBoundary)) {
+                            return Verdict.of(Decision.ExplicitlyDenied, Source.RESOURCE, 0, -1, s);
+                        }
+                    } else {
+                        PrincipalMatch m = better(grant, s, r, hasBoundary);
+                        if (m != grant) {
+                            grant = m;
+                            rpAllow = s;
+                        }
+                    }
+                }
             }
         }
         int identityAllowIndex = -1;
         Statement identityAllow = null;
         if (identityApplies) {
             for (int i = 0; i < p.identity().length; i++) {
-                Statement d = firstMatching(p.identity()[i], r, Effect.DENY);
+                scan.allow = identityAllow;
+                Statement d = scan(p.identity()[i], r, scan);
                 if (d != null) {
                     return Verdict.of(Decision.ExplicitlyDenied, Source.IDENTITY, i, -1, d);
+                }
+                if (identityAllow == null && scan.allow != null) {
+                    identityAllow = scan.allow;
+                    identityAllowIndex = i;
                 }
             }
         }
         Statement boundaryAllow = null;
         if (hasBoundary) {
-            Statement d = firstMatching(p.boundary(), r, Effect.DENY);
+            scan.allow = null;
+            Statement d = scan(p.boundary(), r, scan);
             if (d != null) {
                 return Verdict.of(Decision.ExplicitlyDenied, Source.PERMISSIONS_BOUNDARY, 0, -1, d);
             }
+            boundaryAllow = scan.allow;
         }
+        boolean sessionAllows = false;
         if (sessionApplies) {
             for (int i = 0; i < p.session().length; i++) {
-                Statement d = firstMatching(p.session()[i], r, Effect.DENY);
+                scan.allow = null;
+                Statement d = scan(p.session()[i], r, scan);
                 if (d != null) {
                     return Verdict.of(Decision.ExplicitlyDenied, Source.SESSION, i, -1, d);
                 }
+                sessionAllows |= scan.allow != null;
             }
         }
 
         // 2. every SCP level must allow
-        if (scpApplies) {
-            for (int level = 0; level < p.scps().length; level++) {
-                boolean allowed = false;
-                for (PolicyDocument doc : p.scps()[level]) {
-                    if (firstMatching(doc, r, Effect.ALLOW) != null) {
-                        allowed = true;
-                        break;
-                    }
-                }
-                if (!allowed) {
-                    return Verdict.of(Decision.ImplicitlyDenied, Source.SERVICE_CONTROL, -1, level, null);
-                }
-            }
+        if (scpMissingLevel >= 0) {
+            return Verdict.of(Decision.ImplicitlyDenied, Source.SERVICE_CONTROL, -1, scpMissingLevel, null);
         }
 
         // 3. grants
-        PrincipalMatch grant = PrincipalMatch.NONE;
-        Statement rpAllow = null;
-        if (p.resource() != null) {
-            for (int pass = 0; pass < 2 && grant != PrincipalMatch.DIRECT; pass++) {
-                for (Statement s : candidates(p.resource(), r, pass == 0)) {
-                    PrincipalMatch m = better(grant, s, r, hasBoundary);
-                    if (m != grant) {
-                        grant = m;
-                        rpAllow = s;
-                    }
-                }
-            }
-        }
         if (!iamPrincipal) {
             return grant == PrincipalMatch.DIRECT || grant == PrincipalMatch.WILDCARD
                     ? Verdict.of(Decision.Allowed, Source.RESOURCE, 0, -1, rpAllow)
@@ -165,33 +172,17 @@ public final class Evaluator {
             }
             return new Verdict(Decision.Allowed, Source.RESOURCE, 0, -1, rpAllow, Source.ROOT_USER, -1, null);
         }
-        for (int i = 0; i < p.identity().length && identityAllow == null; i++) {
-            identityAllow = firstMatching(p.identity()[i], r, Effect.ALLOW);
-            identityAllowIndex = i;
-        }
         // a same-account grant to the session's role, or to everyone, adds to the identity side and
         // is then limited by the boundary and the session policies
         boolean roleGrant = sameAccount && (grant == PrincipalMatch.ROLE || grant == PrincipalMatch.WILDCARD);
         if (identityAllow == null && !roleGrant) {
             return Verdict.of(Decision.ImplicitlyDenied, Source.IDENTITY, -1, -1, null);
         }
-        if (hasBoundary) {
-            boundaryAllow = firstMatching(p.boundary(), r, Effect.ALLOW);
-            if (boundaryAllow == null) {
-                return Verdict.of(Decision.ImplicitlyDenied, Source.PERMISSIONS_BOUNDARY, -1, -1, null);
-            }
+        if (hasBoundary && boundaryAllow == null) {
+            return Verdict.of(Decision.ImplicitlyDenied, Source.PERMISSIONS_BOUNDARY, -1, -1, null);
         }
-        if (sessionApplies) {
-            boolean allowed = false;
-            for (PolicyDocument doc : p.session()) {
-                if (firstMatching(doc, r, Effect.ALLOW) != null) {
-                    allowed = true;
-                    break;
-                }
-            }
-            if (!allowed) {
-                return Verdict.of(Decision.ImplicitlyDenied, Source.SESSION, -1, -1, null);
-            }
+        if (sessionApplies && !sessionAllows) {
+            return Verdict.of(Decision.ImplicitlyDenied, Source.SESSION, -1, -1, null);
         }
         if (identityAllow != null) {
             return grant != PrincipalMatch.NONE
@@ -199,6 +190,33 @@ public final class Evaluator {
                     : Verdict.of(Decision.Allowed, Source.IDENTITY, identityAllowIndex, -1, identityAllow);
         }
         return Verdict.of(Decision.Allowed, Source.RESOURCE, 0, -1, rpAllow);
+    }
+
+    /** Scratch for one evaluation: the first allow found by {@link #scan}. */
+    private static final class Scan {
+        Statement allow;
+    }
+
+    /**
+     * One pass over the statements of a policy that can apply to the request's service: returns the
+     * first matching Deny, and records the first matching Allow in {@code out} (if none is recorded yet).
+     */
+    private static Statement scan(PolicyDocument d, RequestView r, Scan out) {
+        Statement deny = scan(d.forService(r.service), r, out);
+        return deny != null ? deny : scan(d.anyService(), r, out);
+    }
+
+    private static Statement scan(Statement[] statements, RequestView r, Scan out) {
+        for (Statement s : statements) {
+            if (s.effect() == Effect.DENY) {
+                if (matches(s, r)) {
+                    return s;
+                }
+            } else if (out.allow == null && matches(s, r)) {
+                out.allow = s;
+            }
+        }
+        return null;
     }
 
     /** KMS key policies are required: identity policies alone never grant access to a key. */
@@ -228,21 +246,6 @@ public final class Evaluator {
 
     private static Statement[] candidates(PolicyDocument d, RequestView r, boolean byService) {
         return byService ? d.forService(r.service) : d.anyService();
-    }
-
-    /** First statement with this effect whose action, resource and conditions match (principal ignored). */
-    private static Statement firstMatching(PolicyDocument d, RequestView r, Effect effect) {
-        Statement s = first(d.forService(r.service), r, effect);
-        return s != null ? s : first(d.anyService(), r, effect);
-    }
-
-    private static Statement first(Statement[] statements, RequestView r, Effect effect) {
-        for (Statement s : statements) {
-            if (s.effect() == effect && matches(s, r)) {
-                return s;
-            }
-        }
-        return null;
     }
 
     private static boolean matches(Statement s, RequestView r) {

@@ -32,7 +32,7 @@ public final class RequestView implements VariableSource {
         int colon = lowerAction.indexOf(':');
         this.service = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
         this.resource = resource;
-        this.segments = ArnPattern.splitTopLevel(resource);
+        this.segments = ArnPattern.splitForMatching(resource);
         String account = resourceAccount;
         if (account == null && segments != null && !segments[4].isEmpty()) {
             account = segments[4];

@@ -47,7 +47,8 @@ public final class ArnPattern {
                 }
                 templates[i] = t;
             } else {
-                globs[i] = Glob.of(seg[i], i < 5);
+                // partition, service, region and account ignore case: compared lower-cased
+                globs[i] = i < 5 ? Glob.of(seg[i].toLowerCase(java.util.Locale.ROOT), false) : Glob.of(seg[i], false);
             }
         }
         return new ArnPattern(pattern, false, globs, templates, null, null);
@@ -115,8 +116,22 @@ public final class ArnPattern {
     }
 
     /**
+     * Splits a request ARN for {@link #matches}: six segments, the first five lower-cased (they are
+     * compared ignoring case); null when the text is not an ARN.
+     */
+    public static String[] splitForMatching(String arn) {
+        String[] seg = splitTopLevel(arn);
+        if (seg != null) {
+            for (int i = 0; i < 5; i++) {
+                seg[i] = seg[i].toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return seg;
+    }
+
+    /**
      * Whether the request resource matches. {@code resource} is the full text; {@code segments} its
-     * six ARN segments or null when it is not an ARN.
+     * six ARN segments from {@link #splitForMatching}, or null when it is not an ARN.
      */
     public boolean matches(String resource, String[] segments, VariableSource vars) {
         if (any) {
@@ -132,7 +147,9 @@ public final class ArnPattern {
         if (segments == null) {
             return false;
         }
-        for (int i = 0; i < SEGMENTS; i++) {
+        // the resource part first: it is the one that usually differs
+        for (int k = 0; k < SEGMENTS; k++) {
+            int i = k == 0 ? SEGMENTS - 1 : k - 1;
             Glob g = globs[i];
             if (g == null) {
                 g = templates[i].resolveGlob(vars, i < 5);
