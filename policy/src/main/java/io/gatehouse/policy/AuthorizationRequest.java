@@ -25,8 +25,8 @@ public final class AuthorizationRequest {
         this.principal = Objects.requireNonNull(b.principal, "principal");
         this.action = Objects.requireNonNull(b.action, "action");
         this.resource = Objects.requireNonNull(b.resource, "resource");
-        Map<String, List<String>> ctx = new LinkedHashMap<>();
-        b.context.forEach((k, v) -> ctx.put(k, List.copyOf(v)));
+        Map<String, List<String>> ctx = LinkedHashMap.newLinkedHashMap(b.context.size());
+        ctx.putAll(b.context); // the builder holds immutable lists already
         this.context = java.util.Collections.unmodifiableMap(ctx);
         this.view = new RequestView(principal, b.roleArn, action, resource, b.resourceAccount, ctx,
                 b.principalInManagementAccount, b.resourceInManagementAccount);

@@ -113,6 +113,21 @@ class AuthorizerTest {
     }
 
     @Test
+    void rcpsRestrictServicePrincipalsToo() {
+        Policy rcp = policy(PolicyType.RESOURCE_CONTROL, "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sqs:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringNotEqualsIfExists\":{\"aws:SourceOrgID\":\"o-mine\"}}}");
+        Policy rp = policy(PolicyType.RESOURCE, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + QUEUE + "\"}");
+        PolicySet set = PolicySet.builder().resourcePolicy(rp).rcpLevel(List.of(rcp)).build();
+        AuthorizationRequest fromElsewhere = AuthorizationRequest.builder().principal("sns.amazonaws.com")
+                .action("sqs:SendMessage").resource(QUEUE).context("aws:SourceOrgID", "o-other").build();
+        AuthorizationRequest fromMine = AuthorizationRequest.builder().principal("sns.amazonaws.com")
+                .action("sqs:SendMessage").resource(QUEUE).context("aws:SourceOrgID", "o-mine").build();
+        assertThat(authorizer.decide(fromElsewhere, set)).isEqualTo(Decision.ExplicitlyDenied);
+        assertThat(authorizer.decide(fromMine, set)).isEqualTo(Decision.Allowed);
+    }
+
+    @Test
     void crossAccountNeedsBothSidesAndNamesThem() {
         Policy rp = policy(PolicyType.RESOURCE, "{\"Sid\":\"Partner\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},"
                 + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + QUEUE + "\"}");

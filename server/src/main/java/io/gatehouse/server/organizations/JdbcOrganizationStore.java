@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -437,7 +438,7 @@ final class JdbcOrganizationStore implements OrganizationStore {
   }
 
   @Override
-  public void deleteTags(String resourceId, java.util.Collection<String> keys) {
+  public void deleteTags(String resourceId, Collection<String> keys) {
     if (keys.isEmpty()) return;
     handle.createUpdate("DELETE FROM org_tag WHERE resource_id = :id AND tag_key IN (<keys>)")
         .bind("id", resourceId).bindList("keys", List.copyOf(keys)).execute();

@@ -1,5 +1,7 @@
 package io.gatehouse.server.organizations;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +69,7 @@ interface OrganizationStore {
 
   void moveAccount(String accountId, String parentId);
 
-  void updateAccountStatus(String accountId, AccountStatus status, java.time.Instant closedAt);
+  void updateAccountStatus(String accountId, AccountStatus status, Instant closedAt);
 
   Slice<Account> accounts(Keyset page);
 
@@ -136,7 +138,7 @@ interface OrganizationStore {
 
   void deleteTags(String resourceId);
 
-  void deleteTags(String resourceId, java.util.Collection<String> keys);
+  void deleteTags(String resourceId, Collection<String> keys);
 
   /** An attachment joined with its policy. */
   record AttachedPolicyRow(PolicyAttachment attachment, Policy policy) {}

@@ -11,6 +11,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * authorizer snapshots, and the hook IAM uses to give new accounts their access role.
  */
 public final class OrganizationsFeature {
+  /** The change-log topic every organizations write appends: reload {@link #tree()} when it advances. */
+  public static final String CHANGE_TOPIC = OrganizationTransactions.TOPIC;
+
   private final Database db;
   private final StructureService structure;
   private final AccountService accounts;

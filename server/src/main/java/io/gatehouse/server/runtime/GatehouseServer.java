@@ -204,7 +204,7 @@ public final class GatehouseServer {
     }
   }
 
-  private void dispatch(Context ctx) throws IOException {
+  private void dispatch(Context ctx) {
     long started = System.nanoTime();
     inFlight.incrementAndGet();
     try {
@@ -214,7 +214,15 @@ public final class GatehouseServer {
             .result("{\"__type\":\"ServiceUnavailableException\",\"message\":\"the server is not ready\"}");
         return;
       }
-      HttpRequestData request = HttpBridge.request(ctx, config.maxBodyBytes());
+      HttpRequestData request;
+      try {
+        request = HttpBridge.request(ctx, config.maxBodyBytes());
+      } catch (IOException e) {
+        // The client went away or sent a broken body: nothing for the endpoint to answer.
+        LOG.debug("cannot read request body: {}", e.toString());
+        ctx.status(400).contentType("application/json").result("{\"message\":\"the request body could not be read\"}");
+        return;
+      }
       HttpResponseData response = endpoint.handle(request);
       HttpBridge.respond(ctx, response);
       if (REQUESTS.isInfoEnabled()) {
@@ -232,8 +240,14 @@ public final class GatehouseServer {
     switch (root.origin()) {
       case GENERATED -> System.out.println(RootCredentialsFile.announcement(config.rootCredentialsPath(), root));
       case CONFIGURED -> LOG.info("root access key {} from the configuration", root.accessKeyId());
-      case EXISTING -> LOG.info("root access key {} was generated at first start; its secret is in the root-credentials"
-          + " file of the server that first started", root.accessKeyId());
+      case EXISTING -> {
+        if (Files.exists(config.rootCredentialsPath())) {
+          LOG.info("root access key {} (generated at first start; see {})", root.accessKeyId(), config.rootCredentialsPath());
+        } else {
+          LOG.info("root access key {} was generated at first start; its secret is in the root-credentials"
+              + " file of the server that first started", root.accessKeyId());
+        }
+      }
     }
   }
 

@@ -15,16 +15,6 @@ public final class ArnOperator implements ConditionOperator {
     }
 
     @Override
-    public boolean resolvable(VariableSource vars) {
-        for (ArnPattern p : patterns) {
-            if (p.hasVariables() && !p.resolvable(vars)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
     public boolean negated() {
         return negated;
     }

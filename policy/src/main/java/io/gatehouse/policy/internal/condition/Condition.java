@@ -8,6 +8,9 @@ import io.gatehouse.policy.internal.match.VariableSource;
  * a missing key makes a plain operator false, a negated one true, an IfExists one true;
  * ForAnyValue needs at least one request value to match (false when the key is missing, unless
  * IfExists); ForAllValues needs every request value to match (true when the key is missing or empty).
+ * A policy value holding a policy variable with no value is null (AWS "Policy variables with no
+ * value"): it equals and is like nothing, so positive operators do not match it and negated
+ * operators do.
  */
 public record Condition(String operatorName, SetQualifier qualifier, boolean ifExists,
                         String key, String lowerKey, ConditionOperator operator) {
@@ -19,9 +22,6 @@ public record Condition(String operatorName, SetQualifier qualifier, boolean ifE
             return n.matchesPresence(present);
         }
         boolean negated = operator.negated();
-        if (present && negated && !operator.resolvable(context)) {
-            return false; // an unresolvable policy variable never makes a statement apply
-        }
         return switch (qualifier) {
             case NONE -> {
                 if (!present) {

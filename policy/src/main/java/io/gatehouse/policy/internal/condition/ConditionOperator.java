@@ -14,12 +14,4 @@ public sealed interface ConditionOperator
     boolean negated();
 
     boolean test(String requestValue, VariableSource vars);
-
-    /**
-     * Whether every policy variable among the values can be resolved. A negated operator whose
-     * values cannot all be resolved is false: an unresolvable variable never makes a statement apply.
-     */
-    default boolean resolvable(VariableSource vars) {
-        return true;
-    }
 }

@@ -84,8 +84,8 @@ public final class IpOperator implements ConditionOperator {
         }
         try {
             // only hex digits, colons and dots: InetAddress parses it as a literal, no DNS
-            byte[] a = InetAddress.getByName(s).getAddress();
-            return a.length == 16 ? a : null;
+            // an IPv4-mapped IPv6 address (::ffff:192.0.2.1) comes back as its IPv4 address
+            return InetAddress.getByName(s).getAddress();
         } catch (UnknownHostException | RuntimeException e) {
             return null;
         }

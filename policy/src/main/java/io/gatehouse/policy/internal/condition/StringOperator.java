@@ -39,16 +39,6 @@ public final class StringOperator implements ConditionOperator {
     }
 
     @Override
-    public boolean resolvable(VariableSource vars) {
-        for (Template t : templates) {
-            if (!t.resolvable(vars)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
     public boolean negated() {
         return negated;
     }

@@ -50,8 +50,10 @@ public final class Evaluator {
         boolean root = c instanceof Caller.AccountRoot;
         boolean serviceLinked = Caller.isServiceLinkedRole(c);
         boolean scpApplies = iamPrincipal && p.scps().length > 0 && !r.principalInManagementAccount && !serviceLinked;
+        // RCPs restrict every caller, AWS service principals included (AWS's data-perimeter RCPs test
+        // aws:PrincipalIsAWSService for that reason), except service-linked roles
         boolean rcpApplies = p.rcps().length > 0 && rcpServices.contains(r.service) && !r.resourceInManagementAccount
-                && !(c instanceof Caller.ServicePrincipal) && !serviceLinked;
+                && !serviceLinked;
         boolean hasBoundary = p.boundary() != null && iamPrincipal && !root;
         boolean sessionApplies = p.session().length > 0
                 && (c instanceof Caller.RoleSession || c instanceof Caller.FederatedUser || c instanceof Caller.Role);

@@ -43,7 +43,7 @@ public final class RequestView implements VariableSource {
         this.resourceAccount = account;
         this.principalInManagementAccount = principalInManagementAccount;
         this.resourceInManagementAccount = resourceInManagementAccount;
-        Map<String, String[]> m = new HashMap<>();
+        Map<String, String[]> m = HashMap.newHashMap(context.size());
         context.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v.toArray(String[]::new)));
         this.context = m;
     }

@@ -5,7 +5,8 @@ package io.gatehouse.policy.internal.match;
  * an ARN pattern is compared segment by segment (partition, service, region and account ignore
  * case; the resource part is case-sensitive and may contain {@code :} and {@code /}); anything
  * else, including a short ARN such as {@code arn:aws:sqs:*} whose last {@code *} runs past the
- * colons, is matched as a whole string. Patterns with policy variables are resolved per request.
+ * colons, is matched as a whole string. Patterns with policy variables are resolved per request; a
+ * variable with no value makes the pattern match nothing (so a NotResource entry excludes nothing).
  */
 public final class ArnPattern {
     private static final int SEGMENTS = 6;
@@ -52,25 +53,6 @@ public final class ArnPattern {
             }
         }
         return new ArnPattern(pattern, false, globs, templates, null, null);
-    }
-
-    /**
-     * Whether every policy variable in the pattern can be resolved. AWS: a variable that cannot be
-     * resolved may make the whole statement invalid; we never let such a pattern make a statement
-     * apply (it does not match in Resource, and voids a NotResource).
-     */
-    public boolean resolvable(VariableSource vars) {
-        if (wholeTemplate != null) {
-            return wholeTemplate.resolvable(vars);
-        }
-        if (templates != null) {
-            for (Template t : templates) {
-                if (t != null && !t.resolvable(vars)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     public boolean hasVariables() {

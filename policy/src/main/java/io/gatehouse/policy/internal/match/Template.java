@@ -90,16 +90,6 @@ public final class Template {
         return keys;
     }
 
-    /** Whether every variable has a single value or a default, so that the template can be resolved. */
-    public boolean resolvable(VariableSource vars) {
-        for (Part p : parts) {
-            if (p instanceof Variable v && valueOf(v, vars) == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The text with values substituted, or null when a variable is missing and has no default. */
     public String resolve(VariableSource vars) {
         StringBuilder out = new StringBuilder(source.length() + 16);

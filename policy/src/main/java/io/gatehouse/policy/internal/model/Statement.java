@@ -32,9 +32,6 @@ public record Statement(int index, String sid, Effect effect,
         }
         boolean any = false;
         for (ArnPattern r : resources) {
-            if (notResource && r.hasVariables() && !r.resolvable(vars)) {
-                return false; // an unresolvable variable never makes a statement apply
-            }
             if (r.matches(resource, segments, vars)) {
                 any = true;
                 if (!notResource) {

@@ -59,9 +59,8 @@ class MatchingTest {
         assertThat(p.matches(own, ArnPattern.splitForMatching(own), vars(Map.of("aws:username", new String[] {"bob"})))).isFalse();
         // a value's * is not a wildcard
         assertThat(p.matches(own, ArnPattern.splitForMatching(own), vars(Map.of("aws:username", new String[] {"*"})))).isFalse();
-        // a missing variable never matches and is not resolvable
+        // a variable with no value is null: the pattern matches nothing
         assertThat(p.matches(own, ArnPattern.splitForMatching(own), NONE)).isFalse();
-        assertThat(p.resolvable(NONE)).isFalse();
         // without Version 2012-10-17 the text is literal
         ArnPattern literal = ArnPattern.compile("arn:aws:s3:::home/${aws:username}/*", false);
         String raw = "arn:aws:s3:::home/${aws:username}/x";
