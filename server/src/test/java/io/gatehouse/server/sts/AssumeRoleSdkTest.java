@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -33,8 +32,9 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * (identity policies, boundary, session policies, SCPs) decide, with AWS's cross-account and
  * same-account rules; the credentials act in the role's account and stop at expiry.
  */
-class AssumeRoleSdkTest {
-  @RegisterExtension static GatehouseTestServer server = GatehouseTestServer.h2();
+abstract class AssumeRoleSdkTest {
+  /** The server under test: on H2 and on PostgreSQL (see the subclasses). */
+  abstract GatehouseTestServer server();
 
   private StsWorld world;
   private String tooling;
@@ -45,7 +45,7 @@ class AssumeRoleSdkTest {
 
   @BeforeEach
   void twoAccounts() {
-    world = new StsWorld(server);
+    world = new StsWorld(server());
     tooling = world.createAccount("tooling");
     production = world.createAccount("production");
     toolingAdmin = world.adminOf(tooling);
@@ -56,13 +56,13 @@ class AssumeRoleSdkTest {
 
   @AfterEach
   void realTime() {
-    server.clock().reset();
+    server().clock().reset();
     world.close();
   }
 
   /** A role of the tooling account that the test reaches from the management root, with the given identity policy. */
   private AwsSessionCredentials pipeline(String identityPolicy) {
-    String arn = world.createRole(toolingAdmin, "Pipeline", trusting("arn:aws:iam::" + server.managementAccountId() + ":root"),
+    String arn = world.createRole(toolingAdmin, "Pipeline", trusting("arn:aws:iam::" + server().managementAccountId() + ":root"),
         identityPolicy);
     return session(world.assume(world.root(), arn, "ci", b -> {}));
   }
@@ -82,7 +82,7 @@ class AssumeRoleSdkTest {
   void seedScenario_aToolingRoleDeploysToProductionWithCredentialsThatExpire() {
     AwsSessionCredentials pipeline = pipeline(allowAssume(deployRoleArn));
 
-    Instant before = server.clock().instant();
+    Instant before = server().clock().instant();
     AssumeRoleResponse deploy = world.assume(pipeline, deployRoleArn, "release-42", b -> {});
 
     assertThat(deploy.assumedRoleUser().arn()).isEqualTo("arn:aws:sts::" + production + ":assumed-role/DeployRole/release-42");
@@ -99,7 +99,7 @@ class AssumeRoleSdkTest {
     IamClient iam = world.iam(deployer);
     assertThat(iam.getRole(b -> b.roleName("DeployRole")).role().arn()).isEqualTo(deployRoleArn);
 
-    server.clock().advance(Duration.ofSeconds(3601));
+    server().clock().advance(Duration.ofSeconds(3601));
     assertThatThrownBy(() -> world.sts(deployer).getCallerIdentity()).isInstanceOfSatisfying(StsException.class, e -> {
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
       assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is expired");
@@ -110,7 +110,7 @@ class AssumeRoleSdkTest {
 
   @Test
   void deniedByTheTrustPolicy() {
-    String closed = world.createRole(productionAdmin, "Closed", trusting("arn:aws:iam::" + server.managementAccountId() + ":root"), null);
+    String closed = world.createRole(productionAdmin, "Closed", trusting("arn:aws:iam::" + server().managementAccountId() + ":root"), null);
     AwsSessionCredentials pipeline = pipeline(allowAssume("*"));
 
     String message = denial(() -> world.assume(pipeline, closed, "s1", b -> {}));
@@ -176,7 +176,7 @@ class AssumeRoleSdkTest {
   @Test
   void aSessionPolicyNarrowsTheSessionAndIsSealedInItsToken() {
     String pipelineArn = world.createRole(toolingAdmin, "Pipeline",
-        trusting("arn:aws:iam::" + server.managementAccountId() + ":root"), allowAssume(deployRoleArn));
+        trusting("arn:aws:iam::" + server().managementAccountId() + ":root"), allowAssume(deployRoleArn));
     String narrow = """
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"*"}]}""";
     AssumeRoleResponse narrowed = world.assume(world.root(), pipelineArn, "narrow", b -> b.policy(narrow));
@@ -186,8 +186,8 @@ class AssumeRoleSdkTest {
         .endsWith("because no session policy allows the sts:AssumeRole action");
 
     {
-      Keyring keyring = keyringOf(server);
-      Session sealed = new SessionTokens(keyring, server.clock())
+      Keyring keyring = keyring();
+      Session sealed = new SessionTokens(keyring, server().clock())
           .open(narrowed.credentials().accessKeyId(), narrowed.credentials().sessionToken()).orElseThrow();
       SessionContext context = SessionContext.decode(sealed.context()).orElseThrow();
       assertThat(context.inlinePolicy()).isEqualTo(narrow);
@@ -201,18 +201,18 @@ class AssumeRoleSdkTest {
     assertThat(world.assume(session(wide), deployRoleArn, "s1", b -> {}).credentials()).isNotNull();
   }
 
-  private static Keyring keyringOf(GatehouseTestServer server) {
-    return Keyring.loadOrCreate(server.dataDir().resolve("keyring"));
+  private Keyring keyring() {
+    return Keyring.loadOrCreate(server().dataDir().resolve("keyring"));
   }
 
   @Test
   void durationSecondsGoesFrom900ToTheRolesMaximum() {
     IamClient iam = world.iam(productionAdmin);
     iam.createRole(b -> b.roleName("Long").maxSessionDuration(7200)
-        .assumeRolePolicyDocument(trusting("arn:aws:iam::" + server.managementAccountId() + ":root")));
+        .assumeRolePolicyDocument(trusting("arn:aws:iam::" + server().managementAccountId() + ":root")));
     String longArn = "arn:aws:iam::" + production + ":role/Long";
 
-    Instant now = server.clock().instant();
+    Instant now = server().clock().instant();
     AssumeRoleResponse twoHours = world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(7200));
     assertThat(twoHours.credentials().expiration()).isCloseTo(now.plusSeconds(7200), within(5, ChronoUnit.SECONDS));
     AssumeRoleResponse shortest = world.assume(world.root(), longArn, "s1", b -> b.durationSeconds(900));
@@ -241,7 +241,7 @@ class AssumeRoleSdkTest {
             "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."));
     // not chained, the role's maximum applies
     world.iam(productionAdmin).updateAssumeRolePolicy(b -> b.roleName("DeployRole")
-        .policyDocument(trusting("arn:aws:iam::" + server.managementAccountId() + ":root")));
+        .policyDocument(trusting("arn:aws:iam::" + server().managementAccountId() + ":root")));
     assertThat(world.assume(world.root(), deployRoleArn, "s1", b -> b.durationSeconds(7200)).credentials()).isNotNull();
   }
 
