@@ -111,10 +111,10 @@ final class RoleAssumption {
     String sessionArn = "arn:aws:sts::" + roleAccount + ":assumed-role/" + r.name() + "/" + in.roleSessionName();
     String assumedRoleId = r.roleId() + ":" + in.roleSessionName();
     Caller principal = new Caller(roleAccount, sessionArn, assumedRoleId, Caller.PrincipalType.ASSUMED_ROLE, null);
-    SessionContext context2 = new SessionContext(SessionContext.Kind.ASSUMED_ROLE, r.arn(), in.roleSessionName(),
+    SessionContext sealed = new SessionContext(SessionContext.Kind.ASSUMED_ROLE, r.arn(), in.roleSessionName(),
         in.policy(), policies.arns(), tags.all(), tags.transitiveKeys(), sourceIdentity);
     Instant expiration = rc.time().plusSeconds(duration);
-    IssuedSession issued = sessions.issue(principal, expiration, context2);
+    IssuedSession issued = sessions.issue(principal, expiration, sealed);
     return new Assumed(issued, assumedRoleId, sessionArn, packed, sourceIdentity);
   }
 
