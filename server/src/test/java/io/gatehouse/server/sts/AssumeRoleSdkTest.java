@@ -267,4 +267,21 @@ abstract class AssumeRoleSdkTest {
     iam.putUserPolicy(b -> b.userName("alice").policyName("assume").policyDocument(allowAssume(account)));
     assertThat(world.assume(alice, account, "alice", b -> {}).credentials()).isNotNull();
   }
+
+  @Test
+  void revokingTheRolesOlderSessionsWithATokenIssueTimeDenyStopsTheirChains() {
+    AwsSessionCredentials old = pipeline(allowAssume(deployRoleArn));
+    Instant cutoff = server().clock().instant().plusSeconds(1);
+    // what the console's "Revoke active sessions" adds to the role
+    world.iam(toolingAdmin).putRolePolicy(b -> b.roleName("Pipeline").policyName("AWSRevokeOlderSessions").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*",
+         "Condition":{"DateLessThan":{"aws:TokenIssueTime":"%s"}}}]}""".formatted(cutoff)));
+
+    assertThat(denial(() -> world.assume(old, deployRoleArn, "s1", b -> {})))
+        .contains("with an explicit deny in an identity-based policy", "AWSRevokeOlderSessions");
+    server().clock().advance(Duration.ofSeconds(2));
+    AwsSessionCredentials fresh = session(world.assume(world.root(),
+        "arn:aws:iam::" + tooling + ":role/Pipeline", "ci", b -> {}));
+    assertThat(world.assume(fresh, deployRoleArn, "s1", b -> {}).credentials()).isNotNull();
+  }
 }
