@@ -199,8 +199,10 @@ final class IdentityStoreService {
   GroupMembership createMembership(String storeId, String groupId, MemberId member, String actor) {
     String userId = userIdOf(member);
     return write(storeId, h -> {
-      requireGroup(h, storeId, groupId, false);
-      requireUser(h, storeId, userId, false);
+      // Lock both rows (group first; deletes lock one row each, so no cycle): DeleteUser and
+      // DeleteGroup lock theirs, so a membership can never commit after its user or group is gone.
+      requireGroup(h, storeId, groupId, true);
+      requireUser(h, storeId, userId, true);
       Instant now = now();
       GroupMembership m = new GroupMembership(storeId, newResourceId(storeId), groupId, new MemberId(userId), now, now,
           actor, actor);
