@@ -45,6 +45,11 @@ sealed interface VariableSource {
         }
       });
     }
+
+    @Override
+    public String toString() {
+      return pattern == null ? path.spec() : path.spec() + "~" + pattern.pattern();
+    }
   }
 
   /**
@@ -72,6 +77,11 @@ sealed interface VariableSource {
       }
       String known = resolver.resolve(resourceType, variable, bound);
       sink.accept(known != null ? known : n);
+    }
+
+    @Override
+    public String toString() {
+      return path.spec() + "+" + name.spec();
     }
 
     private static String withoutLeadingSlash(String path) {
