@@ -12,7 +12,7 @@ public interface ArnResolver {
   /**
    * @param resourceType the reference's resource type, e.g. {@code role}, {@code organizationalunit}
    * @param variable the template variable, e.g. {@code Partition}, {@code Account}, {@code RoleNameWithPath}
-   * @param bound the variables already bound from the input, e.g. {@code RoleName}
+   * @param bound the values bound from the input so far, by template variable (and by name member for IAM paths), as the input gives them (ids keep their prefix: {@code PolicyId -> p-abcd1234})
    * @return the value (an id may keep its prefix, {@code o-abc} for {@code o-${OrganizationId}}), or null when unknown
    */
   String resolve(String resourceType, String variable, Map<String, String> bound);

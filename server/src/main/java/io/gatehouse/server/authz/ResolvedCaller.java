@@ -47,6 +47,12 @@ public record ResolvedCaller(
     if (type != PrincipalKind.USER && userName != null) throw new IllegalArgumentException("only IAM users have a user name (aws:username)");
   }
 
+  /** This caller as seen from an unknown address (no {@code aws:SourceIp}). */
+  public ResolvedCaller withoutSourceIp() {
+    return new ResolvedCaller(accountId, arn, principalArn, type, userId, userName, tags, organizationId, organizationPaths,
+        mfaPresent, tokenIssueTime, sourceIdentity, null, secureTransport, requestedRegion, currentTime);
+  }
+
   /** True when the request was signed with temporary credentials (an {@code ASIA...} key and a session token). */
   public boolean temporaryCredentials() {
     return tokenIssueTime != null;
