@@ -20,7 +20,19 @@ public final class RequestContextKeys {
   private static final List<String> TRUE = List.of("true");
   private static final List<String> FALSE = List.of("false");
 
+  /** Services with a single endpoint in us-east-1 (model folder names): AWS reports that region for them. */
+  private static final java.util.Set<String> US_EAST_1_ONLY = java.util.Set.of("iam", "organizations");
+
   private RequestContextKeys() {}
+
+  /**
+   * The value of {@code aws:RequestedRegion} for a call to {@code service} signed for
+   * {@code signedRegion}: IAM and Organizations have one endpoint, in us-east-1, so AWS reports
+   * us-east-1 for them whatever the client's configured region; other services report the region called.
+   */
+  public static String requestedRegion(String service, String signedRegion) {
+    return US_EAST_1_ONLY.contains(service) ? "us-east-1" : signedRegion;
+  }
 
   /** The global keys of a request by {@code caller}; keys AWS leaves out in a situation are absent. */
   public static Map<String, List<String>> global(ResolvedCaller caller) {

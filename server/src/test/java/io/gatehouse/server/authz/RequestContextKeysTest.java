@@ -84,6 +84,14 @@ class RequestContextKeysTest {
   }
 
   @Test
+  void globalServicesReportUsEast1AsTheRequestedRegion() {
+    assertThat(RequestContextKeys.requestedRegion("iam", "eu-west-1")).isEqualTo("us-east-1");
+    assertThat(RequestContextKeys.requestedRegion("organizations", "eu-west-1")).isEqualTo("us-east-1");
+    assertThat(RequestContextKeys.requestedRegion("sts", "eu-west-1")).isEqualTo("eu-west-1");
+    assertThat(RequestContextKeys.requestedRegion("sso-admin", "eu-central-1")).isEqualTo("eu-central-1");
+  }
+
+  @Test
   void onlyIamUsersHaveAUserName() {
     assertThatThrownBy(() -> new ResolvedCaller(ACCOUNT, "arn:aws:iam::111122223333:root", "arn:aws:iam::111122223333:root",
         PrincipalKind.ROOT, ACCOUNT, "root", Map.of(), null, List.of(), false, null, null, null, true, "us-east-1", NOW))
