@@ -18,112 +18,112 @@ import java.util.function.IntFunction;
  */
 final class IdentityStoreFixture {
 
-    static final String TARGET_PREFIX = "AWSIdentityStore.";
+  static final String TARGET_PREFIX = "AWSIdentityStore.";
 
-    private final SignedClient client;
-    private final ObjectMapper json = new ObjectMapper();
-    private final String runPrefix;
-    private final int setupThreads;
-    private String identityStoreId;
+  private final SignedClient client;
+  private final ObjectMapper json = new ObjectMapper();
+  private final String runPrefix;
+  private final int setupThreads;
+  private String identityStoreId;
 
-    IdentityStoreFixture(SignedClient client, String runPrefix, String identityStoreId, int setupThreads) {
-        this.client = client;
-        this.runPrefix = runPrefix;
-        this.identityStoreId = identityStoreId;
-        this.setupThreads = setupThreads;
+  IdentityStoreFixture(SignedClient client, String runPrefix, String identityStoreId, int setupThreads) {
+    this.client = client;
+    this.runPrefix = runPrefix;
+    this.identityStoreId = identityStoreId;
+    this.setupThreads = setupThreads;
+  }
+
+  String runPrefix() {
+    return runPrefix;
+  }
+
+  synchronized String identityStoreId() {
+    if (identityStoreId == null) {
+      JsonNode instances = call("sso-admin ListInstances",
+          new SignedCall.Json("sso", "SWBExternalService.ListInstances", "{}".getBytes()))
+          .path("Instances");
+      if (instances.isEmpty() || instances.get(0).path("IdentityStoreId").asText("").isEmpty()) {
+        throw new SetupFailedException("sso-admin ListInstances (no instance with an IdentityStoreId)", 200,
+            instances.toString());
+      }
+      identityStoreId = instances.get(0).path("IdentityStoreId").asText();
     }
+    return identityStoreId;
+  }
 
-    String runPrefix() {
-        return runPrefix;
-    }
+  ObjectNode request() {
+    return json.createObjectNode().put("IdentityStoreId", identityStoreId());
+  }
 
-    synchronized String identityStoreId() {
-        if (identityStoreId == null) {
-            JsonNode instances = call("sso-admin ListInstances",
-                    new SignedCall.Json("sso", "SWBExternalService.ListInstances", "{}".getBytes()))
-                    .path("Instances");
-            if (instances.isEmpty() || instances.get(0).path("IdentityStoreId").asText("").isEmpty()) {
-                throw new SetupFailedException("sso-admin ListInstances (no instance with an IdentityStoreId)", 200,
-                        instances.toString());
-            }
-            identityStoreId = instances.get(0).path("IdentityStoreId").asText();
-        }
-        return identityStoreId;
+  SignedCall.Json identityStoreCall(String operation, ObjectNode body) {
+    try {
+      return new SignedCall.Json("identitystore", TARGET_PREFIX + operation, json.writeValueAsBytes(body));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialize a request body", e);
     }
+  }
 
-    ObjectNode request() {
-        return json.createObjectNode().put("IdentityStoreId", identityStoreId());
-    }
+  ObjectNode userBody(String userName) {
+    ObjectNode body = request().put("UserName", userName).put("DisplayName", "Bench " + userName);
+    body.putObject("Name").put("GivenName", "Bench").put("FamilyName", userName);
+    return body;
+  }
 
-    SignedCall.Json identityStoreCall(String operation, ObjectNode body) {
-        try {
-            return new SignedCall.Json("identitystore", TARGET_PREFIX + operation, json.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialize a request body", e);
-        }
-    }
+  String createUser(String userName) {
+    return call("CreateUser " + userName, identityStoreCall("CreateUser", userBody(userName)))
+        .path("UserId").asText();
+  }
 
-    ObjectNode userBody(String userName) {
-        ObjectNode body = request().put("UserName", userName).put("DisplayName", "Bench " + userName);
-        body.putObject("Name").put("GivenName", "Bench").put("FamilyName", userName);
-        return body;
-    }
+  String createGroup(String displayName) {
+    return call("CreateGroup " + displayName,
+        identityStoreCall("CreateGroup", request().put("DisplayName", displayName)))
+        .path("GroupId").asText();
+  }
 
-    String createUser(String userName) {
-        return call("CreateUser " + userName, identityStoreCall("CreateUser", userBody(userName)))
-                .path("UserId").asText();
+  /** Runs {@code count} setup calls on a few threads; results in index order. */
+  List<String> inParallel(int count, IntFunction<String> create) {
+    ExecutorService pool = Executors.newFixedThreadPool(setupThreads);
+    try {
+      List<Future<String>> futures = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> create.apply(index)));
+      }
+      List<String> ids = new ArrayList<>(count);
+      for (Future<String> f : futures) {
+        ids.add(f.get());
+      }
+      return ids;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SetupFailedException failed) {
+        throw failed;
+      }
+      throw new SetupFailedException("setup", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SetupFailedException("setup", e);
+    } finally {
+      pool.shutdownNow();
     }
+  }
 
-    String createGroup(String displayName) {
-        return call("CreateGroup " + displayName,
-                identityStoreCall("CreateGroup", request().put("DisplayName", displayName)))
-                .path("GroupId").asText();
+  private JsonNode call(String what, SignedCall call) {
+    Reply reply;
+    try {
+      reply = client.send(call);
+    } catch (IOException e) {
+      throw new SetupFailedException(what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SetupFailedException(what, e);
     }
-
-    /** Runs {@code count} setup calls on a few threads; results in index order. */
-    List<String> inParallel(int count, IntFunction<String> create) {
-        ExecutorService pool = Executors.newFixedThreadPool(setupThreads);
-        try {
-            List<Future<String>> futures = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> create.apply(index)));
-            }
-            List<String> ids = new ArrayList<>(count);
-            for (Future<String> f : futures) {
-                ids.add(f.get());
-            }
-            return ids;
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof SetupFailedException failed) {
-                throw failed;
-            }
-            throw new SetupFailedException("setup", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SetupFailedException("setup", e);
-        } finally {
-            pool.shutdownNow();
-        }
+    if (!reply.ok()) {
+      throw new SetupFailedException(what, reply.status(), reply.body());
     }
-
-    private JsonNode call(String what, SignedCall call) {
-        Reply reply;
-        try {
-            reply = client.send(call);
-        } catch (IOException e) {
-            throw new SetupFailedException(what, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SetupFailedException(what, e);
-        }
-        if (!reply.ok()) {
-            throw new SetupFailedException(what, reply.status(), reply.body());
-        }
-        try {
-            return json.readTree(reply.body());
-        } catch (IOException e) {
-            throw new SetupFailedException(what + " (unparseable answer)", reply.status(), reply.body());
-        }
+    try {
+      return json.readTree(reply.body());
+    } catch (IOException e) {
+      throw new SetupFailedException(what + " (unparseable answer)", reply.status(), reply.body());
     }
+  }
 }

@@ -20,122 +20,131 @@ import picocli.CommandLine.Option;
  * Exit status: 0 for a valid run, 2 if any call failed, 1 if the run could not start.
  */
 @Command(name = "LoadDriver", mixinStandardHelpOptions = true,
-        description = "Drive signed AWS calls at a server on loopback; report calls/s and server CPU per call.")
+    description = "Drive signed AWS calls at a server on loopback; report calls/s and server CPU per call.")
 public final class LoadDriver implements Callable<Integer> {
 
-    @Option(names = "--endpoint", required = true, description = "http://127.0.0.1:PORT")
-    URI endpoint;
+  @Option(names = "--endpoint", required = true, description = "http://127.0.0.1:PORT")
+  URI endpoint;
 
-    @Option(names = "--pid", required = true, description = "the server's process id, for its CPU time")
-    long pid;
+  @Option(names = "--pid", required = true, description = "the server's process id, for its CPU time")
+  long pid;
 
-    @Option(names = "--access-key", defaultValue = "${env:AWS_ACCESS_KEY_ID}")
-    String accessKey;
+  @Option(names = "--access-key", defaultValue = "${env:AWS_ACCESS_KEY_ID}")
+  String accessKey;
 
-    @Option(names = "--secret-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}")
-    String secretKey;
+  @Option(names = "--secret-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}")
+  String secretKey;
 
-    @Option(names = "--region", defaultValue = "us-east-1")
-    String region;
+  @Option(names = "--region", defaultValue = "us-east-1")
+  String region;
 
-    @Option(names = "--workload", required = true,
-            description = "CreateUser, ListUsers, CreateGroupMembership, DescribeUser, GetCallerIdentity")
-    String workload;
+  @Option(names = "--workload", required = true,
+      description = "CreateUser, ListUsers, CreateGroupMembership, DescribeUser, GetCallerIdentity")
+  String workload;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "measured window (default ${DEFAULT-VALUE})")
-    int seconds;
+  @Option(names = "--seconds", defaultValue = "20", description = "measured window (default ${DEFAULT-VALUE})")
+  int seconds;
 
-    // A JVM server needs tens of thousands of calls before its JIT settles (measured: Gatehouse at
-    // 5 ms per call after 300 calls, 0.15 ms after 36,000; a cold start on the loaded box made only
-    // 8,800 calls in 60 s), so warm-up ends on a count, with time as a cap.
-    @Option(names = "--warmup-seconds", defaultValue = "180",
-            description = "warm-up time cap (default ${DEFAULT-VALUE})")
-    int warmupSeconds;
+  // A JVM server needs tens of thousands of calls before its JIT settles (measured: Gatehouse at
+  // 5 ms per call after 300 calls, 0.15 ms after 36,000; a cold start on the loaded box made only
+  // 8,800 calls in 60 s), so warm-up ends on a count, with time as a cap.
+  @Option(names = "--warmup-seconds", defaultValue = "180",
+      description = "warm-up time cap (default ${DEFAULT-VALUE})")
+  int warmupSeconds;
 
-    @Option(names = "--threads", defaultValue = "4")
-    int threads;
+  @Option(names = "--threads", defaultValue = "4")
+  int threads;
 
-    @Option(names = "--max-requests", defaultValue = "200000", description = "cap on measured calls")
-    long maxRequests;
+  @Option(names = "--max-requests", defaultValue = "200000", description = "cap on measured calls")
+  long maxRequests;
 
-    @Option(names = "--warmup-max-requests", defaultValue = "50000",
-            description = "warm-up ends after this many calls (default ${DEFAULT-VALUE}) or at the time cap")
-    long warmupMaxRequests;
+  @Option(names = "--warmup-max-requests", defaultValue = "50000",
+      description = "warm-up ends after this many calls (default ${DEFAULT-VALUE}) or at the time cap")
+  long warmupMaxRequests;
 
-    @Option(names = "--idle-seconds", defaultValue = "2",
-            description = "seconds of server idle CPU measured before the run (0 to skip)")
-    int idleSeconds;
+  @Option(names = "--idle-seconds", defaultValue = "2",
+      description = "seconds of server idle CPU measured before the run (0 to skip)")
+  int idleSeconds;
 
-    @Option(names = "--identity-store-id", description = "default: from sso-admin ListInstances")
-    String identityStoreId;
+  @Option(names = "--identity-store-id", description = "default: from sso-admin ListInstances")
+  String identityStoreId;
 
-    @Option(names = "--label", defaultValue = "server", description = "name of the server in the report")
-    String label;
+  @Option(names = "--label", defaultValue = "server", description = "name of the server in the report")
+  String label;
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new LoadDriver()).execute(args));
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoadDriver()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (accessKey == null || secretKey == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "give --access-key and --secret-key (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)");
+    }
+    if (seconds < 1 || threads < 1 || maxRequests < 1 || warmupSeconds < 0 || warmupMaxRequests < 0) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--seconds, --threads, --max-requests must be positive; warm-up options not negative");
+    }
+    Workload chosen;
+    ProcessCpu server;
+    SignedClient client;
+    long ticks = ProcessCpu.clockTicksPerSecond();
+    try {
+      chosen = Workload.named(workload);
+      server = ProcessCpu.of(pid, ticks);
+      client = new SignedClient(endpoint, accessKey, secretKey, region);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
+    ProcessCpu driver = ProcessCpu.self(ticks);
+    String runPrefix = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    IdentityStoreFixture fixture = new IdentityStoreFixture(client, runPrefix, identityStoreId, threads);
+
+    Workload.CallSource source;
+    try {
+      source = chosen.prepare(fixture, warmupMaxRequests + maxRequests);
+    } catch (SetupFailedException e) {
+      System.err.println("setup of " + chosen.name() + " failed: " + e.getMessage());
+      return 1;
     }
 
-    @Override
-    public Integer call() throws Exception {
-        if (accessKey == null || secretKey == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "give --access-key and --secret-key (or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)");
-        }
-        if (seconds < 1 || threads < 1 || maxRequests < 1 || warmupSeconds < 0 || warmupMaxRequests < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--seconds, --threads, --max-requests must be positive; warm-up options not negative");
-        }
-        Workload chosen = Workload.named(workload);
-        long ticks = ProcessCpu.clockTicksPerSecond();
-        ProcessCpu server = ProcessCpu.of(pid, ticks);
-        ProcessCpu driver = ProcessCpu.self(ticks);
-        SignedClient client = new SignedClient(endpoint, accessKey, secretKey, region);
-        String runPrefix = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        IdentityStoreFixture fixture = new IdentityStoreFixture(client, runPrefix, identityStoreId, threads);
+    double idleMillisPerSecond = idleCpu(server);
+    AtomicLong sequence = new AtomicLong();
+    LoadPhase phase = new LoadPhase(client, source, sequence);
+    System.err.printf("%s: warming up (%d calls or %d s)%n", chosen.name(), warmupMaxRequests, warmupSeconds);
+    LoadPhase.Result warmup = phase.run(threads, Duration.ofSeconds(warmupSeconds), warmupMaxRequests);
+    System.err.printf("%s: measuring for %d s%n", chosen.name(), seconds);
 
-        Workload.CallSource source;
-        try {
-            source = chosen.prepare(fixture, warmupMaxRequests + maxRequests);
-        } catch (SetupFailedException e) {
-            System.err.println("setup of " + chosen.name() + " failed: " + e.getMessage());
-            return 1;
-        }
+    double loadAverage = loadAverage();
+    ProcessCpu.Times serverBefore = server.times();
+    long compilerBefore = server.compilerNanos();
+    long driverBefore = driver.nanos();
+    LoadPhase.Result measured = phase.run(threads, Duration.ofSeconds(seconds), maxRequests);
+    ProcessCpu.Times serverCpu = server.times().minus(serverBefore);
+    long compilerCpu = server.compilerNanos() - compilerBefore;
+    long driverCpu = driver.nanos() - driverBefore;
 
-        double idleMillisPerSecond = idleCpu(server);
-        AtomicLong sequence = new AtomicLong();
-        LoadPhase phase = new LoadPhase(client, source, sequence);
-        LoadPhase.Result warmup = phase.run(threads, Duration.ofSeconds(warmupSeconds), warmupMaxRequests);
+    RunReport report = new RunReport(label, chosen, threads, warmup, measured, serverCpu, compilerCpu, driverCpu,
+        idleMillisPerSecond, loadAverage);
+    report.print(System.out);
+    System.out.println(report.resultLine());
+    return report.valid() ? 0 : 2;
+  }
 
-        double loadAverage = loadAverage();
-        ProcessCpu.Times serverBefore = server.times();
-        long compilerBefore = server.compilerNanos();
-        long driverBefore = driver.nanos();
-        LoadPhase.Result measured = phase.run(threads, Duration.ofSeconds(seconds), maxRequests);
-        ProcessCpu.Times serverCpu = server.times().minus(serverBefore);
-        long compilerCpu = server.compilerNanos() - compilerBefore;
-        long driverCpu = driver.nanos() - driverBefore;
+  /** The machine's 1-minute load average as the measured window starts: how shared the 2 cores were. */
+  private static double loadAverage() throws IOException {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+  }
 
-        RunReport report = new RunReport(label, chosen, threads, warmup, measured, serverCpu, compilerCpu, driverCpu,
-                idleMillisPerSecond, loadAverage);
-        report.print(System.out);
-        System.out.println(report.resultLine());
-        return report.valid() ? 0 : 2;
+  private double idleCpu(ProcessCpu server) throws InterruptedException {
+    if (idleSeconds <= 0) {
+      return Double.NaN;
     }
-
-    /** The machine's 1-minute load average as the measured window starts: how shared the 2 cores were. */
-    private static double loadAverage() throws IOException {
-        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
-    private double idleCpu(ProcessCpu server) throws InterruptedException {
-        if (idleSeconds <= 0) {
-            return Double.NaN;
-        }
-        long before = server.nanos();
-        long start = System.nanoTime();
-        Thread.sleep(Duration.ofSeconds(idleSeconds));
-        long elapsed = System.nanoTime() - start;
-        return (server.nanos() - before) / 1e6 / (elapsed / 1e9);
-    }
+    long before = server.nanos();
+    long start = System.nanoTime();
+    Thread.sleep(Duration.ofSeconds(idleSeconds));
+    long elapsed = System.nanoTime() - start;
+    return (server.nanos() - before) / 1e6 / (elapsed / 1e9);
+  }
 }

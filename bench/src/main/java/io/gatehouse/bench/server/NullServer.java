@@ -18,26 +18,26 @@ import java.util.concurrent.Executors;
  */
 public final class NullServer {
 
-    private NullServer() {}
+  private NullServer() {}
 
-    public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 5100;
-        byte[] answer = """
-                {"Instances":[{"IdentityStoreId":"d-0000000000"}],\
-                "UserId":"00000000-0000-0000-0000-000000000000",\
-                "GroupId":"00000000-0000-0000-0000-000000000001"}""".getBytes(StandardCharsets.UTF_8);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", exchange -> {
-            try (InputStream body = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                body.readAllBytes();
-                exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-                exchange.sendResponseHeaders(200, answer.length);
-                out.write(answer);
-            }
-        });
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-        System.out.println("NullServer on 127.0.0.1:" + port + " pid " + ProcessHandle.current().pid());
-    }
+  public static void main(String[] args) throws IOException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 5100;
+    byte[] answer = """
+        {"Instances":[{"IdentityStoreId":"d-0000000000"}],\
+        "UserId":"00000000-0000-0000-0000-000000000000",\
+        "GroupId":"00000000-0000-0000-0000-000000000001"}""".getBytes(StandardCharsets.UTF_8);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.createContext("/", exchange -> {
+      try (InputStream body = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+        body.readAllBytes();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(200, answer.length);
+        out.write(answer);
+      }
+    });
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+    System.out.println("NullServer on 127.0.0.1:" + port + " pid " + ProcessHandle.current().pid());
+  }
 }

@@ -24,66 +24,66 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 final class SignedClient {
 
-    private final HttpClient http;
-    private final URI root;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final AwsCredentialsIdentity credentials;
-    private final String region;
+  private final HttpClient http;
+  private final URI root;
+  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+  private final AwsCredentialsIdentity credentials;
+  private final String region;
 
-    SignedClient(URI endpoint, String accessKeyId, String secretAccessKey, String region) {
-        requireLoopback(endpoint);
-        this.root = endpoint.resolve("/");
-        this.credentials = AwsCredentialsIdentity.create(accessKeyId, secretAccessKey);
-        this.region = region;
-        // HTTP/1.1 explicitly: over plain http the JDK would otherwise try an h2c upgrade.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Runnable::run)
-                .build();
+  SignedClient(URI endpoint, String accessKeyId, String secretAccessKey, String region) {
+    requireLoopback(endpoint);
+    this.root = endpoint.resolve("/");
+    this.credentials = AwsCredentialsIdentity.create(accessKeyId, secretAccessKey);
+    this.region = region;
+    // HTTP/1.1 explicitly: over plain http the JDK would otherwise try an h2c upgrade.
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .executor(Runnable::run)
+        .build();
+  }
+
+  Reply send(SignedCall call) throws IOException, InterruptedException {
+    SdkHttpRequest unsigned = SdkHttpRequest.builder()
+        .method(SdkHttpMethod.POST)
+        .uri(root)
+        .putHeader("Content-Type", call.contentType())
+        .applyMutation(b -> {
+          if (call instanceof SignedCall.Json json) {
+            b.putHeader("X-Amz-Target", json.target());
+          }
+        })
+        .build();
+    SignedRequest signed = signer.sign(r -> r
+        .identity(credentials)
+        .request(unsigned)
+        .payload(ContentStreamProvider.fromByteArrayUnsafe(call.body()))
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, call.signingName())
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+
+    HttpRequest.Builder request = HttpRequest.newBuilder(root)
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
+      // The JDK sets Host itself (same value the signer signed: host:port) and forbids setting it.
+      if (!header.getKey().equalsIgnoreCase("Host")) {
+        header.getValue().forEach(v -> request.header(header.getKey(), v));
+      }
     }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), response.body());
+  }
 
-    Reply send(SignedCall call) throws IOException, InterruptedException {
-        SdkHttpRequest unsigned = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(root)
-                .putHeader("Content-Type", call.contentType())
-                .applyMutation(b -> {
-                    if (call instanceof SignedCall.Json json) {
-                        b.putHeader("X-Amz-Target", json.target());
-                    }
-                })
-                .build();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(credentials)
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(call.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, call.signingName())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-
-        HttpRequest.Builder request = HttpRequest.newBuilder(root)
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
-            // The JDK sets Host itself (same value the signer signed: host:port) and forbids setting it.
-            if (!header.getKey().equalsIgnoreCase("Host")) {
-                header.getValue().forEach(v -> request.header(header.getKey(), v));
-            }
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body());
+  private static void requireLoopback(URI endpoint) {
+    if (!"http".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+      throw new IllegalArgumentException("endpoint must be http://<loopback>:<port>, got " + endpoint);
     }
-
-    private static void requireLoopback(URI endpoint) {
-        if (!"http".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be http://<loopback>:<port>, got " + endpoint);
-        }
-        try {
-            if (!InetAddress.getByName(endpoint.getHost()).isLoopbackAddress()) {
-                throw new IllegalArgumentException("endpoint must be on loopback, got " + endpoint.getHost());
-            }
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown endpoint host " + endpoint.getHost(), e);
-        }
+    try {
+      if (!InetAddress.getByName(endpoint.getHost()).isLoopbackAddress()) {
+        throw new IllegalArgumentException("endpoint must be on loopback, got " + endpoint.getHost());
+      }
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown endpoint host " + endpoint.getHost(), e);
     }
+  }
 }

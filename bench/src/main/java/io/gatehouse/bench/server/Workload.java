@@ -12,147 +12,147 @@ import java.util.List;
  */
 sealed interface Workload {
 
-    /** Makes call number {@code sequence}; must be thread-safe. */
-    @FunctionalInterface
-    interface CallSource {
-        SignedCall call(long sequence);
+  /** Makes call number {@code sequence}; must be thread-safe. */
+  @FunctionalInterface
+  interface CallSource {
+    SignedCall call(long sequence);
+  }
+
+  String name();
+
+  /** A line saying what one call does, for the report. */
+  String describe();
+
+  /** @param maxCalls the most calls the run will make (warm-up plus measurement) */
+  CallSource prepare(IdentityStoreFixture fixture, long maxCalls);
+
+  List<String> NAMES = List.of("CreateUser", "ListUsers", "CreateGroupMembership", "DescribeUser",
+      "GetCallerIdentity");
+
+  static Workload named(String name) {
+    return switch (name) {
+      case "CreateUser" -> new CreateUser();
+      case "ListUsers" -> new ListUsers(100, 50);
+      case "CreateGroupMembership" -> new CreateGroupMembership();
+      case "DescribeUser" -> new DescribeUser();
+      case "GetCallerIdentity" -> new GetCallerIdentity();
+      default -> throw new IllegalArgumentException(
+          "unknown workload " + name + "; one of " + String.join(", ", NAMES));
+    };
+  }
+
+  /** identitystore CreateUser: a new user (UserName, DisplayName, Name) per call. */
+  record CreateUser() implements Workload {
+    @Override
+    public String name() {
+      return "CreateUser";
     }
 
-    String name();
-
-    /** A line saying what one call does, for the report. */
-    String describe();
-
-    /** @param maxCalls the most calls the run will make (warm-up plus measurement) */
-    CallSource prepare(IdentityStoreFixture fixture, long maxCalls);
-
-    List<String> NAMES = List.of("CreateUser", "ListUsers", "CreateGroupMembership", "DescribeUser",
-            "GetCallerIdentity");
-
-    static Workload named(String name) {
-        return switch (name) {
-            case "CreateUser" -> new CreateUser();
-            case "ListUsers" -> new ListUsers(100, 50);
-            case "CreateGroupMembership" -> new CreateGroupMembership();
-            case "DescribeUser" -> new DescribeUser();
-            case "GetCallerIdentity" -> new GetCallerIdentity();
-            default -> throw new IllegalArgumentException(
-                    "unknown workload " + name + "; one of " + String.join(", ", NAMES));
-        };
+    @Override
+    public String describe() {
+      return "identitystore CreateUser, a new user per call (UserName, DisplayName, Name)";
     }
 
-    /** identitystore CreateUser: a new user (UserName, DisplayName, Name) per call. */
-    record CreateUser() implements Workload {
-        @Override
-        public String name() {
-            return "CreateUser";
-        }
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      String prefix = fixture.runPrefix() + "-u";
+      fixture.identityStoreId();
+      return n -> fixture.identityStoreCall("CreateUser", fixture.userBody(prefix + n));
+    }
+  }
 
-        @Override
-        public String describe() {
-            return "identitystore CreateUser, a new user per call (UserName, DisplayName, Name)";
-        }
-
-        @Override
-        public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
-            String prefix = fixture.runPrefix() + "-u";
-            fixture.identityStoreId();
-            return n -> fixture.identityStoreCall("CreateUser", fixture.userBody(prefix + n));
-        }
+  /** identitystore ListUsers: the first page of {@code pageSize} from a store given {@code seedUsers} more users. */
+  record ListUsers(int seedUsers, int pageSize) implements Workload {
+    @Override
+    public String name() {
+      return "ListUsers";
     }
 
-    /** identitystore ListUsers: the first page of {@code pageSize} from a store given {@code seedUsers} more users. */
-    record ListUsers(int seedUsers, int pageSize) implements Workload {
-        @Override
-        public String name() {
-            return "ListUsers";
-        }
-
-        @Override
-        public String describe() {
-            return "identitystore ListUsers MaxResults=" + pageSize + " (first page; " + seedUsers
-                    + " users created before the run)";
-        }
-
-        @Override
-        public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
-            String prefix = fixture.runPrefix() + "-l";
-            fixture.inParallel(seedUsers, i -> fixture.createUser(prefix + i));
-            ObjectNode body = fixture.request().put("MaxResults", pageSize);
-            SignedCall call = fixture.identityStoreCall("ListUsers", body);
-            return n -> call;
-        }
+    @Override
+    public String describe() {
+      return "identitystore ListUsers MaxResults=" + pageSize + " (first page; " + seedUsers
+          + " users created before the run)";
     }
 
-    /**
-     * identitystore CreateGroupMembership: a new (group, user) pair per call, from groups × users
-     * created before the run — about 2·√maxCalls creates.
-     */
-    record CreateGroupMembership() implements Workload {
-        @Override
-        public String name() {
-            return "CreateGroupMembership";
-        }
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      String prefix = fixture.runPrefix() + "-l";
+      fixture.inParallel(seedUsers, i -> fixture.createUser(prefix + i));
+      ObjectNode body = fixture.request().put("MaxResults", pageSize);
+      SignedCall call = fixture.identityStoreCall("ListUsers", body);
+      return n -> call;
+    }
+  }
 
-        @Override
-        public String describe() {
-            return "identitystore CreateGroupMembership, a new (group, user) pair per call";
-        }
-
-        @Override
-        public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
-            int groups = (int) Math.ceil(Math.sqrt(maxCalls));
-            int users = (int) Math.ceil((double) maxCalls / groups);
-            String prefix = fixture.runPrefix();
-            List<String> groupIds = fixture.inParallel(groups, i -> fixture.createGroup(prefix + "-g" + i));
-            List<String> userIds = fixture.inParallel(users, i -> fixture.createUser(prefix + "-m" + i));
-            return n -> {
-                // Walk users within a group first: consecutive calls hit different users of one group.
-                String groupId = groupIds.get((int) (n / users));
-                String userId = userIds.get((int) (n % users));
-                ObjectNode body = fixture.request().put("GroupId", groupId);
-                body.putObject("MemberId").put("UserId", userId);
-                return fixture.identityStoreCall("CreateGroupMembership", body);
-            };
-        }
+  /**
+   * identitystore CreateGroupMembership: a new (group, user) pair per call, from groups × users
+   * created before the run — about 2·√maxCalls creates.
+   */
+  record CreateGroupMembership() implements Workload {
+    @Override
+    public String name() {
+      return "CreateGroupMembership";
     }
 
-    /** identitystore DescribeUser of one existing user: a simple signed read. */
-    record DescribeUser() implements Workload {
-        @Override
-        public String name() {
-            return "DescribeUser";
-        }
-
-        @Override
-        public String describe() {
-            return "identitystore DescribeUser of one user created before the run";
-        }
-
-        @Override
-        public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
-            String userId = fixture.createUser(fixture.runPrefix() + "-d");
-            SignedCall call = fixture.identityStoreCall("DescribeUser", fixture.request().put("UserId", userId));
-            return n -> call;
-        }
+    @Override
+    public String describe() {
+      return "identitystore CreateGroupMembership, a new (group, user) pair per call";
     }
 
-    /** sts GetCallerIdentity (query protocol): the cheapest signed call there is. */
-    record GetCallerIdentity() implements Workload {
-        @Override
-        public String name() {
-            return "GetCallerIdentity";
-        }
-
-        @Override
-        public String describe() {
-            return "sts GetCallerIdentity (query protocol)";
-        }
-
-        @Override
-        public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
-            SignedCall call = SignedCall.Query.of("sts", "Action=GetCallerIdentity&Version=2011-06-15");
-            return n -> call;
-        }
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      int groups = (int) Math.ceil(Math.sqrt(maxCalls));
+      int users = (int) Math.ceil((double) maxCalls / groups);
+      String prefix = fixture.runPrefix();
+      List<String> groupIds = fixture.inParallel(groups, i -> fixture.createGroup(prefix + "-g" + i));
+      List<String> userIds = fixture.inParallel(users, i -> fixture.createUser(prefix + "-m" + i));
+      return n -> {
+        // Walk users within a group first: consecutive calls hit different users of one group.
+        String groupId = groupIds.get((int) (n / users));
+        String userId = userIds.get((int) (n % users));
+        ObjectNode body = fixture.request().put("GroupId", groupId);
+        body.putObject("MemberId").put("UserId", userId);
+        return fixture.identityStoreCall("CreateGroupMembership", body);
+      };
     }
+  }
+
+  /** identitystore DescribeUser of one existing user: a simple signed read. */
+  record DescribeUser() implements Workload {
+    @Override
+    public String name() {
+      return "DescribeUser";
+    }
+
+    @Override
+    public String describe() {
+      return "identitystore DescribeUser of one user created before the run";
+    }
+
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      String userId = fixture.createUser(fixture.runPrefix() + "-d");
+      SignedCall call = fixture.identityStoreCall("DescribeUser", fixture.request().put("UserId", userId));
+      return n -> call;
+    }
+  }
+
+  /** sts GetCallerIdentity (query protocol): the cheapest signed call there is. */
+  record GetCallerIdentity() implements Workload {
+    @Override
+    public String name() {
+      return "GetCallerIdentity";
+    }
+
+    @Override
+    public String describe() {
+      return "sts GetCallerIdentity (query protocol)";
+    }
+
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      SignedCall call = SignedCall.Query.of("sts", "Action=GetCallerIdentity&Version=2011-06-15");
+      return n -> call;
+    }
+  }
 }

@@ -9,6 +9,7 @@ import io.gatehouse.server.bootstrap.RootCredentials;
 import io.gatehouse.server.bootstrap.RootCredentialsFile;
 import io.gatehouse.server.config.ServerConfig;
 import io.gatehouse.server.crypto.Keyring;
+import io.gatehouse.server.iam.IamFeature;
 import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
@@ -56,6 +57,7 @@ public final class GatehouseServer {
   private Database db;
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
+  private IamFeature iam;
   private Bootstrap.Result bootstrap;
 
   private enum State { NEW, STARTING, READY, STOPPING, STOPPED }
@@ -109,13 +111,17 @@ public final class GatehouseServer {
       changeFeed.start();
 
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
+      iam = new IamFeature(db, clock, accessKeys);
+      organizations.addAccountCreatedListener(iam.accountCreatedListener());
+      changeFeed.subscribe("iam", iam::reload);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
+      iam.reload();
       announce(bootstrap.rootCredentials());
 
-      endpoint = new AwsEndpoint(List.of(identityStore.api(), organizations.api(), identityCenter.api()),
+      endpoint = new AwsEndpoint(List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api()),
           accessKeys.authenticator(), clock, config.maxBodyBytes());
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
@@ -249,6 +255,12 @@ public final class GatehouseServer {
         }
       }
     }
+  }
+
+  /** IAM of every account, with the snapshot the authorizer reads. */
+  public IamFeature iam() {
+    if (iam == null) throw new IllegalStateException("server not started");
+    return iam;
   }
 
   /** This server's access keys, for tests in this package that change them behind the API. */

@@ -1,0 +1,6 @@
+package io.gatehouse.server.iam;
+
+import java.time.Instant;
+
+/** A user's console password, as a hash (see {@link PasswordHash}). */
+record LoginProfile(String userId, String passwordHash, boolean passwordResetRequired, Instant createdAt) {}
