@@ -203,6 +203,32 @@ class ResourceArnsTest {
     assertThat(fed).containsExactlyInAnyOrderElementsOf(declared);
   }
 
+  @Test
+  void everyEntryExpandsEmptyAndFilledInputsToArnsOfItsTypesOrStar() throws Exception {
+    Map<String, JsonNode> models = OperationCatalogTest.models();
+    int named = 0;
+    for (String service : OperationCatalog.PREFIXES.keySet()) {
+      JsonNode model = JSON.readTree(getClass().getClassLoader().getResource("aws-models/" + service + "/service-2.json"));
+      for (CatalogEntry e : CATALOG.entries(service)) {
+        assertThat(e.resourceArns(input("{}"), CALLER)).as(e.toString()).isNotEmpty();
+        // Every top-level string member gets a plausible id: 12 digits for accounts, prefixed ids elsewhere.
+        com.fasterxml.jackson.databind.node.ObjectNode filled = JSON.createObjectNode();
+        JsonNode shapeRef = models.get(service).path(e.operation()).path("input").path("shape");
+        if (!shapeRef.isMissingNode()) {
+          model.get("shapes").get(shapeRef.asText()).path("members").fieldNames().forEachRemaining(m ->
+              filled.put(m, m.endsWith("AccountId") || m.equals("TargetId") ? "444455556666" : m.equals("Path") ? "/p/" : "ou-ab12-" + m.toLowerCase()));
+        }
+        for (String arn : e.resourceArns(filled, CALLER)) {
+          if (arn.equals("*")) continue;
+          named++;
+          assertThat(arn).as(e.toString()).matches(ARN);
+          assertThat(e.resourceTypes()).as(arn).anySatisfy(t -> assertThat(t.arn().matches(arn)).isTrue());
+        }
+      }
+    }
+    assertThat(named).isGreaterThan(150);
+  }
+
   @Property(tries = 200)
   void createRoleArnIsAccountPathAndName(@ForAll @NumericChars @StringLength(12) String account,
       @ForAll @AlphaChars @StringLength(min = 1, max = 20) String dir, @ForAll @AlphaChars @StringLength(min = 1, max = 64) String name) {
