@@ -169,6 +169,37 @@ class OperationCatalogTest {
   }
 
   @Test
+  void bindingsNameExistingResourceTypesVariablesAndMembers() throws Exception {
+    JsonNode bindings = resource("authz/bindings.json");
+    // every input member a binding names, over all served models
+    java.util.Set<String> members = new java.util.HashSet<>();
+    for (String service : OperationCatalog.PREFIXES.keySet()) {
+      JsonNode model = JSON.readTree(getClass().getClassLoader().getResource("aws-models/" + service + "/service-2.json"));
+      for (JsonNode shape : (Iterable<JsonNode>) model.get("shapes")::elements) {
+        shape.path("members").fieldNames().forEachRemaining(members::add);
+      }
+    }
+    for (var prefix : (Iterable<Map.Entry<String, JsonNode>>) bindings::fields) {
+      if (prefix.getKey().startsWith("_")) continue;
+      JsonNode types = resource("authz/resourceTypes/" + prefix.getKey() + ".json");
+      for (var type : (Iterable<Map.Entry<String, JsonNode>>) prefix.getValue()::fields) {
+        JsonNode def = types.get(type.getKey());
+        assertThat(def).as(prefix.getKey() + " " + type.getKey()).isNotNull();
+        List<String> variables = ArnTemplate.parse(def.get("arn").asText()).variables();
+        type.getValue().path("variables").fieldNames().forEachRemaining(v ->
+            assertThat(variables).as(prefix.getKey() + " " + type.getKey()).contains(v));
+        type.getValue().path("arn").forEach(n ->
+            assertThat(members).as(n.asText()).contains(InputPath.parse(n.asText()).member()));
+        type.getValue().path("variables").forEach(list -> list.forEach(n -> {
+          VariableSource src = VariableSource.parse(n.asText());
+          assertThat(members).as(n.asText()).contains(src.member());
+          if (src instanceof VariableSource.PathAndName p) assertThat(members).contains(p.path().member());
+        }));
+      }
+    }
+  }
+
+  @Test
   void conditionKeysCarryTheirTypes() {
     CatalogEntry createRole = CATALOG.find("iam", "CreateRole");
     assertThat(createRole.conditionKeys()).contains(
