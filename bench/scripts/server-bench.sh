@@ -16,6 +16,10 @@
 #                           thread-safe (CreateUser's uniqueness scan fails with "dictionary changed
 #                           size during iteration", HTTP 500, when another request adds a user)
 #   GATEHOUSE [./gatehouse]   the launcher to run (e.g. another checkout's)
+#   GATEHOUSE_ARGS []       more options for `gatehouse serve`, e.g. to run it on PostgreSQL:
+#                           "--database-url jdbc:postgresql://127.0.0.1:5432/DB --database-user U --database-password P"
+#   ALSO_CPU_OF []          label=regex: the driver also reports the CPU per call of the processes whose
+#                           command line matches, e.g. "postgres-backends=postgres: .* DB " (that database's backends)
 #   GATEHOUSE_PORT [28480]  MOTO_PORT [28450]  NULL_PORT [28451]
 #   OUT_DIR [bench/target/server-bench-<time>]  logs, the servers' output and results.jsonl
 #
@@ -38,6 +42,7 @@ MOTO_WARMUP_SECONDS=${MOTO_WARMUP_SECONDS:-10}
 THREADS=${THREADS:-4}
 MOTO_WRITE_THREADS=${MOTO_WRITE_THREADS:-1}
 GATEHOUSE=${GATEHOUSE:-./gatehouse}
+ALSO_CPU_OF=${ALSO_CPU_OF:-}
 GATEHOUSE_PORT=${GATEHOUSE_PORT:-28480}
 MOTO_PORT=${MOTO_PORT:-28450}
 NULL_PORT=${NULL_PORT:-28451}
@@ -88,7 +93,7 @@ start_gatehouse() {
   local data
   data=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bench.XXXXXX")
   GATEHOUSE_ROOT_ACCESS_KEY_ID=$ACCESS_KEY GATEHOUSE_ROOT_SECRET_ACCESS_KEY=$SECRET_KEY \
-    "$GATEHOUSE" serve --data-dir "$data" --port "$GATEHOUSE_PORT" > "$OUT_DIR/gatehouse.log" 2>&1 &
+    "$GATEHOUSE" serve --data-dir "$data" --port "$GATEHOUSE_PORT" ${GATEHOUSE_ARGS:-} > "$OUT_DIR/gatehouse.log" 2>&1 &
   STARTED_PIDS+=($!)
   # The launcher may build the jar first.
   wait_for "$GATEHOUSE_PORT" "http://127.0.0.1:$GATEHOUSE_PORT/health" 600
@@ -133,6 +138,7 @@ done
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "moto: $(python -c 'import moto; print(moto.__version__)' 2>/dev/null || echo n/a)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "gatehouse options: $(sed -E 's/(--database-password) [^ ]+/\1 ***/' <<< "${GATEHOUSE_ARGS:-(embedded H2)}")"
   echo "settings: threads=$THREADS (moto writes: $MOTO_WRITE_THREADS) warm-up=${WARMUP_CALLS} calls or ${WARMUP_SECONDS}s (moto ${MOTO_WARMUP_SECONDS}s) measure=${MEASURE_SECONDS}s"
 } | tee "$OUT_DIR/machine.txt"
 
@@ -149,7 +155,7 @@ for workload in $WORKLOADS; do
       --endpoint "http://127.0.0.1:${PORT[$server]}" --pid "${PID[$server]}" \
       --access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY" \
       --workload "$workload" --seconds "$MEASURE_SECONDS" --warmup-seconds "$warmup" --warmup-max-requests "$WARMUP_CALLS" \
-      --threads "$threads" --label "$server" > "$log" 2>&1
+      --threads "$threads" --label "$server" ${ALSO_CPU_OF:+--also-cpu-of "$ALSO_CPU_OF"} > "$log" 2>&1
     rc=$?
     set -e
     grep -v '^RESULT ' "$log" || true

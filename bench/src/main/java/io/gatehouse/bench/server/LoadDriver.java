@@ -26,6 +26,10 @@ public final class LoadDriver implements Callable<Integer> {
   @Option(names = "--endpoint", required = true, description = "http://127.0.0.1:PORT")
   URI endpoint;
 
+  @Option(names = "--also-cpu-of", description = "label=regex: also report the CPU per call of the processes whose"
+      + " command line matches (e.g. a database's backends: 'postgres-backends=postgres: .* mydb '); repeatable")
+  private java.util.List<String> alsoCpuOf = new java.util.ArrayList<>();
+
   @Option(names = "--pid", required = true, description = "the server's process id, for its CPU time")
   long pid;
 
@@ -117,6 +121,9 @@ public final class LoadDriver implements Callable<Integer> {
     System.err.printf("%s: measuring for %d s%n", chosen.name(), seconds);
 
     double loadAverage = loadAverage();
+    java.util.List<MatchedProcessesCpu> others = new java.util.ArrayList<>();
+    for (String spec : alsoCpuOf) others.add(MatchedProcessesCpu.parse(spec, ticks));
+    java.util.List<java.util.Map<Long, Long>> othersBefore = others.stream().map(MatchedProcessesCpu::read).toList();
     ProcessCpu.Times serverBefore = server.times();
     long compilerBefore = server.compilerNanos();
     long driverBefore = driver.nanos();
@@ -124,9 +131,13 @@ public final class LoadDriver implements Callable<Integer> {
     ProcessCpu.Times serverCpu = server.times().minus(serverBefore);
     long compilerCpu = server.compilerNanos() - compilerBefore;
     long driverCpu = driver.nanos() - driverBefore;
+    java.util.Map<String, Long> otherCpu = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < others.size(); i++) {
+      otherCpu.put(others.get(i).label(), MatchedProcessesCpu.between(othersBefore.get(i), others.get(i).read()));
+    }
 
     RunReport report = new RunReport(label, chosen, threads, warmup, measured, serverCpu, compilerCpu, driverCpu,
-        idleMillisPerSecond, loadAverage);
+        idleMillisPerSecond, loadAverage, otherCpu);
     report.print(System.out);
     System.out.println(report.resultLine());
     return report.valid() ? 0 : 2;

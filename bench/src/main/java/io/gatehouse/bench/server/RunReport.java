@@ -21,7 +21,8 @@ record RunReport(
     long serverCompilerNanos,
     long driverCpuNanos,
     double idleCpuMillisPerSecond,
-    double loadAverage) {
+    double loadAverage,
+    java.util.Map<String, Long> otherCpuNanos) {
 
   long errors() {
     return warmup.errors().total() + measured.errors().total();
@@ -52,6 +53,8 @@ record RunReport(
             + " JIT compiler threads %.1f); idle server %.2f ms CPU per s%n",
         serverCpuMillisPerCall(), serverCpu.totalNanos() / 1e6, serverCpu.userNanos() / 1e6,
         serverCpu.systemNanos() / 1e6, serverCompilerNanos / 1e6, idleCpuMillisPerSecond);
+    otherCpuNanos.forEach((name, nanos) -> out.printf(Locale.ROOT, "  %s CPU %.4f ms per call: %.1f ms in the window%n",
+        name, measured.calls() == 0 ? Double.NaN : nanos / 1e6 / measured.calls(), nanos / 1e6));
     out.printf(Locale.ROOT, "  driver CPU %.4f ms per call; machine load average %.2f at the start%n",
         driverCpuMillisPerCall(), loadAverage);
     out.printf(Locale.ROOT, "  errors    %d %s%n", errors(), measured.errors().byStatus());
@@ -82,6 +85,8 @@ record RunReport(
         .put("loadAverage", loadAverage)
         .put("errors", errors())
         .put("valid", valid());
+    ObjectNode other = json.putObject("otherCpuMillisPerCall");
+    otherCpuNanos.forEach((name, nanos) -> other.put(name, measured.calls() == 0 ? Double.NaN : nanos / 1e6 / measured.calls()));
     try {
       return "RESULT " + new ObjectMapper().writeValueAsString(json);
     } catch (JsonProcessingException e) {
