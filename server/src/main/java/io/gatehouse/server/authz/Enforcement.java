@@ -89,7 +89,7 @@ public final class Enforcement implements CallAuthorizer {
         call.secureTransport(), RequestContextKeys.requestedRegion(call.service(), call.region()), call.time());
     SnapshotArnResolver resolver = new SnapshotArnResolver(call.service(), caller, subject, names, org);
     List<String> arns = resourceArns(entry, call.input(), resolver, caller);
-    String resourceAccount = resolver.ownerAccount();
+    String resourceAccount = resolver.resourceAccount();
     boolean resourceInManagement = org.tree.isManagementAccount(resourceAccount);
     for (String arn : arns) {
       AuthorizationRequest request = RequestContextKeys.request(resolved, entry, arn, call.input(), tagsOf(snapshot, arn))

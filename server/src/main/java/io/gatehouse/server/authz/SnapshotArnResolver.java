@@ -38,7 +38,20 @@ final class SnapshotArnResolver implements ArnResolver {
     };
   }
 
-  /** The account that owns the resources of this service. */
+  /**
+   * The account whose request this is for the policy engine: the management account for the
+   * identity store and Identity Center, which live there (a member account's principal is another
+   * account's, and no resource-based policy lets it in); the caller's own account otherwise
+   * (Organizations admits member accounts to its member operations before this point).
+   */
+  String resourceAccount() {
+    return switch (service) {
+      case "identitystore", "sso-admin" -> ownerAccount();
+      default -> caller.accountId();
+    };
+  }
+
+  /** The account that owns the resources of this service, as their ARNs name it. */
   String ownerAccount() {
     return switch (service) {
       case "organizations", "identitystore", "sso-admin" -> managementAccountId != null ? managementAccountId : caller.accountId();
