@@ -3,7 +3,6 @@ package io.gatehouse.server.runtime;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.authz.Enforcement;
 import io.gatehouse.server.authz.OperationCatalog;
-import io.gatehouse.server.authz.OrganizationView;
 import io.gatehouse.server.awsprotocol.AwsEndpoint;
 import io.gatehouse.server.awsprotocol.HttpRequestData;
 import io.gatehouse.server.awsprotocol.HttpResponseData;
@@ -127,21 +126,18 @@ public final class GatehouseServer {
       });
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
-      OrganizationView organizationView = new OrganizationView(organizations::tree);
-      changeFeed.subscribe("organizations", organizationView::reload);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       iam.reload();
       sts.reloadOrganization();
-      organizationView.reload();
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
           List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api(), sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
-          new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
+          new Enforcement(OperationCatalog.load(), sts.callerPolicies()),
           clock, config.maxBodyBytes());
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
