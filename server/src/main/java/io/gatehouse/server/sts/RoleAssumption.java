@@ -10,6 +10,7 @@ import io.gatehouse.policy.PolicySet;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.server.auth.IssuedSession;
 import io.gatehouse.server.authz.CallerPolicies;
+import io.gatehouse.server.authz.DenialMessage;
 import io.gatehouse.server.authz.RequestContextKeys;
 import io.gatehouse.server.authz.ResolvedCaller;
 import io.gatehouse.server.core.Caller;
@@ -260,6 +261,6 @@ final class RoleAssumption {
         .principalInManagementAccount(p.inManagementAccount())
         .resourceInManagementAccount(org.isManagementAccount(roleAccount)).build();
     AuthorizationResult result = authorizer.authorize(request, policies);
-    if (!result.isAllowed()) throw new AccessDeniedException(result.explanation());
+    if (!result.isAllowed()) throw new AccessDeniedException(DenialMessage.of(caller.arn(), action, roleArn, result, policies));
   }
 }
