@@ -1,6 +1,5 @@
 package io.gatehouse.server.assignments;
 
-import io.gatehouse.server.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -147,12 +146,12 @@ final class JdbcAssignmentStore {
 
   /**
    * Claims up to {@code limit} pending requests, oldest first, locking them until the transaction
-   * ends; on PostgreSQL rows another server holds are skipped rather than waited for.
+   * ends; rows another worker (another server) holds are skipped rather than waited for. H2 and
+   * PostgreSQL both support {@code FOR UPDATE SKIP LOCKED}.
    */
-  List<StatusRecord> claimPending(Database.Dialect dialect, int limit) {
-    String skip = dialect == Database.Dialect.POSTGRESQL ? " SKIP LOCKED" : "";
+  List<StatusRecord> claimPending(int limit) {
     return h.createQuery("SELECT " + OPERATION_COLUMNS + " FROM sso_operation WHERE status = 'IN_PROGRESS' "
-            + "ORDER BY seq LIMIT " + limit + " FOR UPDATE" + skip)
+            + "ORDER BY seq LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
         .map(JdbcAssignmentStore::operationRow).list();
   }
 

@@ -47,7 +47,7 @@ class ProvisioningKillNineTest {
   private static final int THREADS = 6;
   private static final int ACCOUNTS = 30;
   private static final int GROUPS = 40;
-  private static final int KILL_AFTER_ACKS = 1200;
+  private static final int KILL_AFTER_ACKS = 800;
 
   private final AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
   private final Map<String, String> env = Map.of(
