@@ -72,11 +72,13 @@ final class JdbcAssignmentStore {
     if (b.size() > 0) b.execute();
   }
 
-  /** Every assignment in these accounts, in any state. */
-  List<Assignment> assignmentsInAccounts(Collection<String> accountIds) {
-    if (accountIds.isEmpty()) return List.of();
-    return h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM sso_account_assignment WHERE account_id IN (<a>)")
-        .bindList("a", new ArrayList<>(accountIds)).map(JdbcAssignmentStore::assignmentRow).list();
+  /** Every assignment (in any state) of these permission sets in these accounts. */
+  List<Assignment> assignmentsIn(Collection<String> permissionSetArns, Collection<String> accountIds) {
+    if (accountIds.isEmpty() || permissionSetArns.isEmpty()) return List.of();
+    return h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM sso_account_assignment WHERE account_id IN (<a>) "
+            + "AND permission_set_arn IN (<ps>)")
+        .bindList("a", new ArrayList<>(accountIds)).bindList("ps", new ArrayList<>(permissionSetArns))
+        .map(JdbcAssignmentStore::assignmentRow).list();
   }
 
   /** Assignments of a permission set in an account that are not being deleted, by principal, after a key. */
@@ -179,10 +181,13 @@ final class JdbcAssignmentStore {
 
   // ---- provisioned roles
 
-  List<ProvisionedRole> rolesInAccounts(Collection<String> accountIds) {
-    if (accountIds.isEmpty()) return List.of();
-    return h.createQuery("SELECT " + ROLE_COLUMNS + " FROM sso_provisioned_role WHERE account_id IN (<a>)")
-        .bindList("a", new ArrayList<>(accountIds)).map(JdbcAssignmentStore::roleRow).list();
+  /** The roles of these permission sets in these accounts. */
+  List<ProvisionedRole> rolesIn(Collection<String> permissionSetArns, Collection<String> accountIds) {
+    if (accountIds.isEmpty() || permissionSetArns.isEmpty()) return List.of();
+    return h.createQuery("SELECT " + ROLE_COLUMNS + " FROM sso_provisioned_role WHERE account_id IN (<a>) "
+            + "AND permission_set_arn IN (<ps>)")
+        .bindList("a", new ArrayList<>(accountIds)).bindList("ps", new ArrayList<>(permissionSetArns))
+        .map(JdbcAssignmentStore::roleRow).list();
   }
 
   List<ProvisionedRole> rolesOf(String permissionSetArn) {

@@ -88,12 +88,20 @@ final class ProvisioningWorker {
    */
   int drainOnce() {
     try {
+      long start = System.nanoTime();
+      long[] processed = new long[1];
       int done = db.inTransaction(h -> {
         List<StatusRecord> claimed = new JdbcAssignmentStore(h).claimPending(batchSize);
         if (!claimed.isEmpty()) provisioner.process(h, claimed);
+        processed[0] = System.nanoTime();
         return claimed.size();
       });
       failures.set(0);
+      if (done > 0 && LOG.isDebugEnabled()) {
+        long end = System.nanoTime();
+        LOG.debug("provisioned {} requests: {} ms in the transaction, {} ms to commit and notify", done,
+            (processed[0] - start) / 1_000_000, (end - processed[0]) / 1_000_000);
+      }
       return done;
     } catch (RuntimeException batchFailure) {
       if (failures.incrementAndGet() < ATTEMPTS) {
