@@ -156,9 +156,9 @@ expect "Developer's session" "$(gh sso-admin describe-permission-set --instance-
   --query PermissionSet.SessionDuration)" "PT8H"
 expect "ReadOnly's default session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
   --query PermissionSet.SessionDuration)" "PT1H"
+listed_sets="$(gh sso-admin list-permission-sets --instance-arn "$instance" --query 'PermissionSets[]')"
 for arn in "$developer" "$read_only" "$audit"; do
-  expect "permission set listed" "$(contains_word "$(gh sso-admin list-permission-sets --instance-arn "$instance" \
-    --query 'PermissionSets[]')" "$arn")" "yes"
+  expect "permission set listed" "$(contains_word "$listed_sets" "$arn")" "yes"
 done
 expect "SecurityAudit's policies" "$(gh sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
   --permission-set-arn "$audit" --query 'sort(AttachedManagedPolicies[].Name)' | tr '\t' ' ')" "SecurityAudit ViewOnlyAccess"
