@@ -121,6 +121,59 @@ expect "bob is not" "$(gh identitystore is-member-in-groups --identity-store-id 
 expect "alice's groups" "$(gh identitystore list-group-memberships-for-member --identity-store-id "$store" --member-id UserId="$alice" --query 'GroupMemberships[].GroupId')" "$group"
 expect "membership id" "$(gh identitystore get-group-membership-id --identity-store-id "$store" --group-id "$group" --member-id UserId="$alice" --query MembershipId)" "$membership"
 
+# --- Identity Center: the seed story. Groups, permission sets, and accounts in Production and Development.
+platform_engineers="$(gh identitystore create-group --identity-store-id "$store" --display-name Platform-Engineers \
+  --description "Build and run the platform" --query GroupId)"
+security_audit="$(gh identitystore create-group --identity-store-id "$store" --display-name Security-Audit --query GroupId)"
+carol="$(gh identitystore create-user --identity-store-id "$store" --user-name carol --display-name "Carol Danvers" \
+  --name GivenName=Carol,FamilyName=Danvers --query UserId)"
+carol_in_platform="$(gh identitystore create-group-membership --identity-store-id "$store" --group-id "$platform_engineers" \
+  --member-id UserId="$carol" --query MembershipId)"
+gh identitystore create-group-membership --identity-store-id "$store" --group-id "$security_audit" --member-id UserId="$bob" >/dev/null
+expect "members of Platform-Engineers" "$(gh identitystore list-group-memberships --identity-store-id "$store" \
+  --group-id "$platform_engineers" --query 'GroupMemberships[].MemberId.UserId')" "$carol"
+
+developer="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer \
+  --description "Builds and deploys in development" --session-duration PT8H --query PermissionSet.PermissionSetArn)"
+expect_match "permission set arn" "$developer" "^arn:aws:sso:::permissionSet/${instance##*/}/ps-[0-9a-f]{16}\$"
+gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --managed-policy-arn arn:aws:iam::aws:policy/PowerUserAccess >/dev/null
+gh sso-admin put-inline-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" --inline-policy \
+  '{"Version":"2012-10-17","Statement":[{"Sid":"NoAccountChanges","Effect":"Deny","Action":["organizations:*","account:*"],"Resource":"*"}]}' >/dev/null
+gh sso-admin put-permissions-boundary-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --permissions-boundary ManagedPolicyArn=arn:aws:iam::aws:policy/PowerUserAccess >/dev/null
+read_only="$(gh sso-admin create-permission-set --instance-arn "$instance" --name ReadOnly --query PermissionSet.PermissionSetArn)"
+gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
+  --managed-policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess >/dev/null
+audit="$(gh sso-admin create-permission-set --instance-arn "$instance" --name SecurityAudit --session-duration PT4H \
+  --tags Key=team,Value=security --query PermissionSet.PermissionSetArn)"
+for policy in arn:aws:iam::aws:policy/SecurityAudit arn:aws:iam::aws:policy/job-function/ViewOnlyAccess; do
+  gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$audit" \
+    --managed-policy-arn "$policy" >/dev/null
+done
+
+expect "Developer's session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --query PermissionSet.SessionDuration)" "PT8H"
+expect "ReadOnly's default session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
+  --query PermissionSet.SessionDuration)" "PT1H"
+listed_sets="$(gh sso-admin list-permission-sets --instance-arn "$instance" --query 'PermissionSets[]')"
+for arn in "$developer" "$read_only" "$audit"; do
+  expect "permission set listed" "$(contains_word "$listed_sets" "$arn")" "yes"
+done
+expect "SecurityAudit's policies" "$(gh sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$audit" --query 'sort(AttachedManagedPolicies[].Name)' | tr '\t' ' ')" "SecurityAudit ViewOnlyAccess"
+expect "Developer's inline policy" "$(gh sso-admin get-inline-policy-for-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$developer" --output json --query InlinePolicy | grep -o NoAccountChanges)" "NoAccountChanges"
+expect "Developer's boundary" "$(gh sso-admin get-permissions-boundary-for-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$developer" --query PermissionsBoundary.ManagedPolicyArn)" "arn:aws:iam::aws:policy/PowerUserAccess"
+expect "SecurityAudit's tags" "$(gh sso-admin list-tags-for-resource --instance-arn "$instance" --resource-arn "$audit" \
+  --query 'Tags[0].[Key,Value]' | tr '\t' '=')" "team=security"
+if err="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer 2>&1)"; then
+  expect "duplicate permission set rejected" "accepted" "ConflictException"
+else
+  expect "duplicate permission set error" "$(echo "$err" | grep -o ConflictException | head -1)" "ConflictException"
+fi
+
 # --- An error comes back in AWS's shape, and the CLI reports its code
 if err="$(gh identitystore create-user --identity-store-id "$store" --user-name alice --display-name Again \
     --name GivenName=A,FamilyName=B 2>&1)"; then

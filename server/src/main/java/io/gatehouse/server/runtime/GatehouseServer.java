@@ -16,6 +16,7 @@ import io.gatehouse.server.iam.IamFeature;
 import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
+import io.gatehouse.server.permissionsets.PermissionSetFeature;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
@@ -131,6 +132,7 @@ public final class GatehouseServer {
       changeFeed.subscribe("organizations", organizationView::reload);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
+      PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       iam.reload();
@@ -139,7 +141,7 @@ public final class GatehouseServer {
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api(), sts.api()),
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), iam.api(), sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
           clock, config.maxBodyBytes());
