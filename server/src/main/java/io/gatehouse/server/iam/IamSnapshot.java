@@ -60,16 +60,19 @@ public final class IamSnapshot {
   private static final PolicyParser EVALUATION = PolicyParser.lenient(PolicyLimits.unlimitedSize());
   private static final Map<String, Optional<Policy>> AWS_COMPILED = new ConcurrentHashMap<>();
 
-  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of());
+  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of());
 
   private final Map<String, Principal> principalsByArn;
   private final Map<String, Principal> principalsById;
   private final Map<String, RoleTrust> rolesByArn;
+  private final Map<String, PolicyDocument> customerPoliciesByArn;
 
-  private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles) {
+  private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles,
+      Map<String, PolicyDocument> customerPolicies) {
     this.principalsByArn = byArn;
     this.principalsById = byId;
     this.rolesByArn = roles;
+    this.customerPoliciesByArn = customerPolicies;
   }
 
   public static IamSnapshot empty() {
@@ -88,6 +91,15 @@ public final class IamSnapshot {
 
   public Optional<RoleTrust> role(String arn) {
     return Optional.ofNullable(rolesByArn.get(arn));
+  }
+
+  /**
+   * A managed policy by ARN with its default version's document, attached or not: a customer
+   * managed policy of any account, or one of AWS's ({@code arn:aws:iam::aws:policy/…}). For
+   * managed session policies (AssumeRole {@code PolicyArns}); the caller checks the account.
+   */
+  public Optional<PolicyDocument> managedPolicy(String arn) {
+    return managed(arn, customerPoliciesByArn);
   }
 
   public Map<String, Principal> principals() {
@@ -136,7 +148,7 @@ public final class IamSnapshot {
             compile(i.trustPolicy(), PolicyType.TRUST, i.arn())));
       }
     }
-    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles));
+    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles), Map.copyOf(managed));
   }
 
   private static <T> Map<String, List<T>> grouped(List<Owned<T>> rows) {
