@@ -65,14 +65,22 @@ public final class IamSnapshot {
   private final Map<String, Principal> principalsByArn;
   private final Map<String, Principal> principalsById;
   private final Map<String, RoleTrust> rolesByArn;
-  private final Map<String, PolicyDocument> customerPoliciesByArn;
+  private final Map<String, PolicyDocument> customerManaged;
 
   private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles,
-      Map<String, PolicyDocument> customerPolicies) {
+      Map<String, PolicyDocument> customerManaged) {
     this.principalsByArn = byArn;
     this.principalsById = byId;
     this.rolesByArn = roles;
-    this.customerPoliciesByArn = customerPolicies;
+    this.customerManaged = customerManaged;
+  }
+
+  /**
+   * A managed policy's default version by ARN, compiled as an identity policy: a customer managed
+   * policy of any account, or an AWS managed one. For managed session policies.
+   */
+  public Optional<PolicyDocument> managedPolicy(String arn) {
+    return managed(arn, customerManaged);
   }
 
   public static IamSnapshot empty() {
@@ -91,15 +99,6 @@ public final class IamSnapshot {
 
   public Optional<RoleTrust> role(String arn) {
     return Optional.ofNullable(rolesByArn.get(arn));
-  }
-
-  /**
-   * A managed policy by ARN with its default version's document, attached or not: a customer
-   * managed policy of any account, or one of AWS's ({@code arn:aws:iam::aws:policy/…}). For
-   * managed session policies (AssumeRole {@code PolicyArns}); the caller checks the account.
-   */
-  public Optional<PolicyDocument> managedPolicy(String arn) {
-    return managed(arn, customerPoliciesByArn);
   }
 
   public Map<String, Principal> principals() {
