@@ -3,11 +3,7 @@ package io.gatehouse.server.sts;
 import io.gatehouse.server.iam.IamSnapshot;
 import java.util.Optional;
 
-/**
- * Finds a managed policy's default document by ARN in the IAM snapshot, for managed session
- * policies: the role account's customer managed policies and AWS's, whether attached to anyone
- * or not.
- */
+/** Finds a managed policy's default document by ARN in the IAM snapshot, for managed session policies. */
 final class ManagedPolicies {
   private ManagedPolicies() {}
 
