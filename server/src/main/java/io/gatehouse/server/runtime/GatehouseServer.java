@@ -118,14 +118,7 @@ public final class GatehouseServer {
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
       iam = new IamFeature(db, clock, accessKeys);
       organizations.addAccountCreatedListener(iam.accountCreatedListener());
-      // One IAM reload at a time: the change feed's poller re-announces this server's own commits, and a
-      // reload that read before a commit must not finish after (and overwrite) the one that read after it.
-      Object iamReloads = new Object();
-      changeFeed.subscribe("iam", () -> {
-        synchronized (iamReloads) {
-          iam.reload();
-        }
-      });
+      changeFeed.subscribe("iam", iam::reload); // IamFeature serializes its reloads
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
       OrganizationView organizationView = new OrganizationView(organizations::tree);
@@ -135,6 +128,7 @@ public final class GatehouseServer {
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
+      accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
       iam.reload();
       sts.reloadOrganization();
       organizationView.reload();
@@ -201,6 +195,7 @@ public final class GatehouseServer {
     } catch (RuntimeException e) {
       LOG.warn("error while stopping the listener: {}", e.toString());
     } finally {
+      if (accessKeys != null) accessKeys.stopFlushing(); // before the database closes: keep the last uses
       if (changeFeed != null) changeFeed.close();
       if (db != null) db.close();
       state = State.STOPPED;
