@@ -21,6 +21,7 @@ public final class IamFeature {
   private final IdentityService identities;
   private final CredentialService credentials;
   private final IamApi api;
+  private final Object reloads = new Object();
   private volatile IamSnapshot snapshot = IamSnapshot.empty();
 
   public IamFeature(Database db, Clock clock, AccessKeys accessKeys) {
@@ -59,14 +60,25 @@ public final class IamFeature {
     });
   }
 
+  /** Whether {@code arn} names one of AWS's managed policies ({@code arn:aws:iam::aws:policy/…}) that IAM ships. */
+  public static boolean isAwsManagedPolicy(String arn) {
+    return AwsManagedPolicies.find(arn).isPresent();
+  }
+
   /** The current snapshot, from memory; never reads the database. */
   public IamSnapshot snapshot() {
     return snapshot;
   }
 
-  /** Re-reads IAM from the database in one transaction and swaps the snapshot (topic {@code iam}). */
+  /**
+   * Re-reads IAM from the database in one transaction and swaps the snapshot (topic {@code iam}).
+   * One reload at a time: the change feed re-announces this server's own commits, and a reload
+   * that read before a commit must not finish after (and overwrite) one that read after it.
+   */
   public void reload() {
-    snapshot = load();
+    synchronized (reloads) {
+      snapshot = load();
+    }
   }
 
   IamSnapshot load() {

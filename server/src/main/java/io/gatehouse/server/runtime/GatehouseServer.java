@@ -1,5 +1,6 @@
 package io.gatehouse.server.runtime;
 
+import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.authz.Enforcement;
 import io.gatehouse.server.authz.OperationCatalog;
@@ -15,6 +16,7 @@ import io.gatehouse.server.iam.IamFeature;
 import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
+import io.gatehouse.server.permissionsets.PermissionSetFeature;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
@@ -61,6 +63,7 @@ public final class GatehouseServer {
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
   private IamFeature iam;
+  private AssignmentFeature assignments;
   private Bootstrap.Result bootstrap;
 
   private enum State { NEW, STARTING, READY, STOPPING, STOPPED }
@@ -116,29 +119,27 @@ public final class GatehouseServer {
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
       iam = new IamFeature(db, clock, accessKeys);
       organizations.addAccountCreatedListener(iam.accountCreatedListener());
-      // One IAM reload at a time: the change feed's poller re-announces this server's own commits, and a
-      // reload that read before a commit must not finish after (and overwrite) the one that read after it.
-      Object iamReloads = new Object();
-      changeFeed.subscribe("iam", () -> {
-        synchronized (iamReloads) {
-          iam.reload();
-        }
-      });
+      changeFeed.subscribe("iam", iam::reload); // IamFeature serializes its reloads
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
+      PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
+      assignments = new AssignmentFeature(db, clock, identityCenter, permissionSets, iam);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
+      accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
       iam.reload();
       sts.reloadOrganization();
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api(), sts.api()),
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
+              iam.api(), sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), sts.callerPolicies()),
           clock, config.maxBodyBytes());
+      assignments.start();
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
       return this;
@@ -195,6 +196,8 @@ public final class GatehouseServer {
     } catch (RuntimeException e) {
       LOG.warn("error while stopping the listener: {}", e.toString());
     } finally {
+      if (assignments != null) assignments.stop();
+      if (accessKeys != null) accessKeys.stopFlushing(); // before the database closes: keep the last uses
       if (changeFeed != null) changeFeed.close();
       if (db != null) db.close();
       state = State.STOPPED;
@@ -277,6 +280,12 @@ public final class GatehouseServer {
   public IamFeature iam() {
     if (iam == null) throw new IllegalStateException("server not started");
     return iam;
+  }
+
+  /** Account assignments and their provisioning worker. */
+  public AssignmentFeature assignments() {
+    if (assignments == null) throw new IllegalStateException("server not started");
+    return assignments;
   }
 
   /** This server's access keys, for tests in this package that change them behind the API. */
