@@ -1,5 +1,6 @@
 package io.gatehouse.server.runtime;
 
+import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.authz.Enforcement;
 import io.gatehouse.server.authz.OperationCatalog;
@@ -63,6 +64,7 @@ public final class GatehouseServer {
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
   private IamFeature iam;
+  private AssignmentFeature assignments;
   private Bootstrap.Result bootstrap;
 
   private enum State { NEW, STARTING, READY, STOPPING, STOPPED }
@@ -126,6 +128,7 @@ public final class GatehouseServer {
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
+      assignments = new AssignmentFeature(db, clock, identityCenter, permissionSets, iam);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
@@ -135,10 +138,12 @@ public final class GatehouseServer {
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), iam.api(), sts.api()),
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
+              iam.api(), sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
           clock, config.maxBodyBytes());
+      assignments.start();
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
       return this;
@@ -195,6 +200,7 @@ public final class GatehouseServer {
     } catch (RuntimeException e) {
       LOG.warn("error while stopping the listener: {}", e.toString());
     } finally {
+      if (assignments != null) assignments.stop();
       if (accessKeys != null) accessKeys.stopFlushing(); // before the database closes: keep the last uses
       if (changeFeed != null) changeFeed.close();
       if (db != null) db.close();
@@ -278,6 +284,12 @@ public final class GatehouseServer {
   public IamFeature iam() {
     if (iam == null) throw new IllegalStateException("server not started");
     return iam;
+  }
+
+  /** Account assignments and their provisioning worker. */
+  public AssignmentFeature assignments() {
+    if (assignments == null) throw new IllegalStateException("server not started");
+    return assignments;
   }
 
   /** This server's access keys, for tests in this package that change them behind the API. */
