@@ -1,0 +1,78 @@
+package io.gatehouse.server.assignmentrules;
+
+import io.gatehouse.server.assignments.AssignmentRequests;
+import io.gatehouse.server.awsprotocol.ServiceApi;
+import io.gatehouse.server.identitystore.IdentityStoreFeature;
+import io.gatehouse.server.organizations.AccountCreatedListener;
+import io.gatehouse.server.organizations.AccountMovedListener;
+import io.gatehouse.server.organizations.OrganizationsFeature;
+import io.gatehouse.server.storage.Database;
+import java.time.Clock;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assignment rules, beyond AWS: "this user or group gets this permission set in every account
+ * under this OU, or with this tag", expanded into ordinary account assignments whose origin is the
+ * rule. The server wires {@link #api()} (the {@code gatehouse} service), the CreateAccount and
+ * MoveAccount hooks (the new or moved account's assignments commit with it), and
+ * {@link #expand()} on the change-feed topic {@code organizations} (tags, closures, and changes
+ * made on other servers) and once at start.
+ */
+public final class AssignmentRulesFeature {
+  /** The change-log topic of rule writes. */
+  public static final String TOPIC = "assignmentrules";
+  private static final Logger LOG = LoggerFactory.getLogger(AssignmentRulesFeature.class);
+
+  private final Database db;
+  private final RuleStore store = new JdbcRuleStore();
+  private final RuleExpansion expansion;
+  private final AssignmentRuleService service;
+
+  /**
+   * @param assignments where rules ensure and remove their assignments
+   * @param permissionSets whether a rule's permission set (still) exists
+   */
+  public AssignmentRulesFeature(Database db, Clock clock, OrganizationsFeature organizations,
+      IdentityStoreFeature identityStore, AssignmentRequests assignments, PermissionSetLookup permissionSets) {
+    this.db = db;
+    this.expansion = new RuleExpansion(store, assignments, organizations::tree, permissionSets);
+    this.service = new AssignmentRuleService(db, clock, store, expansion, assignments, organizations::tree,
+        identityStore, permissionSets);
+  }
+
+  public ServiceApi api() {
+    return new AssignmentRulesApi(service);
+  }
+
+  /** Expands the rules inside CreateAccount's transaction, so a new account gets its assignments with it. */
+  public AccountCreatedListener accountCreatedListener() {
+    return (h, account) -> expandLocked(h);
+  }
+
+  /** Expands the rules inside MoveAccount's transaction: the account gains and loses assignments with the move. */
+  public AccountMovedListener accountMovedListener() {
+    return (h, accountId, from, to) -> expandLocked(h);
+  }
+
+  /**
+   * Expands every rule in a transaction of its own; idempotent, and safe on several servers at
+   * once. Errors are logged, not thrown: the next change or the next start tries again.
+   */
+  public void expand() {
+    try {
+      RuleExpansion.Result r = db.inTransaction(this::expandLocked);
+      if (r.ensured() + r.removed() > 0) {
+        LOG.info("assignment rules expanded: {} assignments requested, {} removals requested", r.ensured(), r.removed());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("assignment rule expansion failed; it is retried at the next organization change", e);
+    }
+  }
+
+  private RuleExpansion.Result expandLocked(Handle h) {
+    store.lock(h);
+    return expansion.expand(h, null);
+  }
+}
