@@ -59,6 +59,11 @@ public final class IamFeature {
     });
   }
 
+  /** Whether {@code arn} names one of AWS's managed policies ({@code arn:aws:iam::aws:policy/…}) that IAM ships. */
+  public static boolean isAwsManagedPolicy(String arn) {
+    return AwsManagedPolicies.find(arn).isPresent();
+  }
+
   /** The current snapshot, from memory; never reads the database. */
   public IamSnapshot snapshot() {
     return snapshot;

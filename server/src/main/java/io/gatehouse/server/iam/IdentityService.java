@@ -109,6 +109,7 @@ final class IdentityService {
   Identity updateRole(String accountId, String roleName, String description, Integer maxSessionDuration) {
     return tx.write(accountId, (h, store) -> {
       Identity r = require(store, accountId, IdentityKind.ROLE, roleName);
+      ReservedRoles.requireModifiable(r);
       Identity updated = new Identity(r.kind(), r.id(), r.accountId(), r.name(), r.path(),
           description == null ? r.description() : description, r.trustPolicy(),
           maxSessionDuration == null ? r.maxSessionDuration() : maxSessionDuration, r.permissionsBoundary(),
@@ -122,6 +123,7 @@ final class IdentityService {
     requireValidTrustPolicy(document);
     tx.write(accountId, (h, store) -> {
       Identity r = require(store, accountId, IdentityKind.ROLE, roleName);
+      ReservedRoles.requireModifiable(r);
       store.updateIdentity(new Identity(r.kind(), r.id(), r.accountId(), r.name(), r.path(), r.description(), document,
           r.maxSessionDuration(), r.permissionsBoundary(), r.createdAt()));
       return null;
@@ -131,6 +133,7 @@ final class IdentityService {
   void delete(String accountId, IdentityKind kind, String name) {
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       requireNothingAttached(h, store, i);
       store.deleteIdentity(i.id());
       return null;
@@ -164,6 +167,7 @@ final class IdentityService {
     requireDistinctKeys(tags);
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       Set<String> keys = new HashSet<>();
       for (Tag t : store.tags(i.id())) keys.add(JdbcIamStore.key(t.key()));
       for (Tag t : tags) keys.add(JdbcIamStore.key(t.key()));
@@ -176,6 +180,7 @@ final class IdentityService {
   void untag(String accountId, IdentityKind kind, String name, List<String> keys) {
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       for (String key : keys) store.deleteTag(i.id(), key);
       return null;
     });
@@ -189,6 +194,7 @@ final class IdentityService {
   void putBoundary(String accountId, IdentityKind kind, String name, String policyArn) {
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       requireBoundaryPolicy(store, accountId, policyArn);
       store.updateIdentity(withBoundary(i, policyArn));
       return null;
@@ -198,6 +204,7 @@ final class IdentityService {
   void deleteBoundary(String accountId, IdentityKind kind, String name) {
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       store.updateIdentity(withBoundary(i, null));
       return null;
     });
@@ -219,6 +226,7 @@ final class IdentityService {
     PolicyDocuments.requireValid(document, PolicyType.IDENTITY);
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       int total = PolicyDocuments.size(document);
       for (InlinePolicy p : store.inlinePolicies(i.id())) {
         if (!JdbcIamStore.key(p.name()).equals(JdbcIamStore.key(policyName))) total += PolicyDocuments.size(p.document());
@@ -239,7 +247,9 @@ final class IdentityService {
 
   void deleteInlinePolicy(String accountId, IdentityKind kind, String name, String policyName) {
     tx.write(accountId, (h, store) -> {
-      if (!store.deleteInlinePolicy(require(store, accountId, kind, name).id(), policyName)) {
+      Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
+      if (!store.deleteInlinePolicy(i.id(), policyName)) {
         throw NoSuchEntityException.inlinePolicy(kind, policyName);
       }
       return null;
@@ -254,6 +264,7 @@ final class IdentityService {
 
   void attach(String accountId, IdentityKind kind, String name, String policyArn) {
     tx.write(accountId, (h, store) -> {
+      ReservedRoles.requireModifiable(require(store, accountId, kind, name));
       attach(store, accountId, kind, name, policyArn);
       return null;
     });
@@ -273,6 +284,7 @@ final class IdentityService {
   void detach(String accountId, IdentityKind kind, String name, String policyArn) {
     tx.write(accountId, (h, store) -> {
       Identity i = require(store, accountId, kind, name);
+      ReservedRoles.requireModifiable(i);
       if (!store.detach(i.id(), policyArn)) throw NoSuchEntityException.notAttached(policyArn);
       return null;
     });

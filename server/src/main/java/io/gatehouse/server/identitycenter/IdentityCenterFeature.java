@@ -8,6 +8,8 @@ import io.gatehouse.server.storage.Database;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * IAM Identity Center: the organization's one instance, and the sso-admin operations that find it
@@ -48,6 +50,11 @@ public final class IdentityCenterFeature {
     } catch (RuntimeException raced) {
       return db.withHandle(h -> store.findByOwner(h, ownerAccountId)).orElseThrow(() -> raced);
     }
+  }
+
+  /** The instance with this ARN as of the handle's transaction, for features that live inside an instance. */
+  public Optional<Instance> find(Handle h, String instanceArn) {
+    return store.find(h, instanceArn);
   }
 
   Instance describe(String callerAccountId, String instanceArn) {

@@ -1,5 +1,6 @@
 package io.gatehouse.server.runtime;
 
+import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.awsprotocol.AwsEndpoint;
 import io.gatehouse.server.awsprotocol.HttpRequestData;
@@ -13,6 +14,7 @@ import io.gatehouse.server.iam.IamFeature;
 import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
+import io.gatehouse.server.permissionsets.PermissionSetFeature;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
@@ -59,6 +61,7 @@ public final class GatehouseServer {
   private ChangeFeed changeFeed;
   private AccessKeys accessKeys;
   private IamFeature iam;
+  private AssignmentFeature assignments;
   private Bootstrap.Result bootstrap;
 
   private enum State { NEW, STARTING, READY, STOPPING, STOPPED }
@@ -126,6 +129,8 @@ public final class GatehouseServer {
       changeFeed.subscribe("organizations", sts::reloadOrganization);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
+      PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
+      assignments = new AssignmentFeature(db, clock, identityCenter, permissionSets, iam);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       iam.reload();
@@ -133,8 +138,10 @@ public final class GatehouseServer {
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), iam.api(), sts.api()),
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(), iam.api(),
+              sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())), clock, config.maxBodyBytes());
+      assignments.start();
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
       return this;
@@ -191,6 +198,7 @@ public final class GatehouseServer {
     } catch (RuntimeException e) {
       LOG.warn("error while stopping the listener: {}", e.toString());
     } finally {
+      if (assignments != null) assignments.stop();
       if (changeFeed != null) changeFeed.close();
       if (db != null) db.close();
       state = State.STOPPED;
@@ -273,6 +281,12 @@ public final class GatehouseServer {
   public IamFeature iam() {
     if (iam == null) throw new IllegalStateException("server not started");
     return iam;
+  }
+
+  /** Account assignments and their provisioning worker. */
+  public AssignmentFeature assignments() {
+    if (assignments == null) throw new IllegalStateException("server not started");
+    return assignments;
   }
 
   /** This server's access keys, for tests in this package that change them behind the API. */

@@ -1,0 +1,4 @@
+package io.gatehouse.server.assignments;
+
+/** The asynchronous requests sso-admin reports a status for. */
+enum OperationKind { CREATE, DELETE, PROVISION }

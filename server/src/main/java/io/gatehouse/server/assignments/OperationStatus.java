@@ -1,0 +1,4 @@
+package io.gatehouse.server.assignments;
+
+/** sso-admin's StatusValues. */
+enum OperationStatus { IN_PROGRESS, FAILED, SUCCEEDED }
