@@ -8,7 +8,6 @@ import io.gatehouse.server.assignmentrules.RuleErrors.ConflictException;
 import io.gatehouse.server.assignmentrules.RuleErrors.ResourceNotFoundException;
 import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.core.PageToken;
-import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationTree;
 import io.gatehouse.server.storage.ChangeLog;
 import io.gatehouse.server.storage.Database;
@@ -33,19 +32,18 @@ final class AssignmentRuleService {
   private final RuleExpansion expansion;
   private final AssignmentRequests assignments;
   private final Function<Handle, OrganizationTree> organization;
-  private final IdentityStoreFeature identityStore;
+  private final Principals principals;
   private final PermissionSetLookup permissionSets;
 
   AssignmentRuleService(Database db, Clock clock, RuleStore store, RuleExpansion expansion, AssignmentRequests assignments,
-      Function<Handle, OrganizationTree> organization, IdentityStoreFeature identityStore,
-      PermissionSetLookup permissionSets) {
+      Function<Handle, OrganizationTree> organization, Principals principals, PermissionSetLookup permissionSets) {
     this.db = db;
     this.clock = clock;
     this.store = store;
     this.expansion = expansion;
     this.assignments = assignments;
     this.organization = organization;
-    this.identityStore = identityStore;
+    this.principals = principals;
     this.permissionSets = permissionSets;
   }
 
@@ -167,11 +165,7 @@ final class AssignmentRuleService {
   }
 
   private void requirePrincipal(String identityStoreId, PrincipalType type, String principalId) {
-    boolean exists = switch (type) {
-      case USER -> identityStore.user(identityStoreId, principalId).isPresent();
-      case GROUP -> identityStore.group(identityStoreId, principalId).isPresent();
-    };
-    if (!exists) {
+    if (!principals.exist(identityStoreId, type, principalId)) {
       throw new ResourceNotFoundException("The " + (type == PrincipalType.USER ? "user " : "group ") + principalId
           + " does not exist in identity store " + identityStoreId + ".");
     }

@@ -37,9 +37,10 @@ public final class AssignmentRulesFeature {
   public AssignmentRulesFeature(Database db, Clock clock, OrganizationsFeature organizations,
       IdentityStoreFeature identityStore, AssignmentRequests assignments, PermissionSetLookup permissionSets) {
     this.db = db;
-    this.expansion = new RuleExpansion(store, assignments, organizations::tree, permissionSets);
+    Principals principals = Principals.of(identityStore);
+    this.expansion = new RuleExpansion(store, assignments, organizations::tree, permissionSets, principals);
     this.service = new AssignmentRuleService(db, clock, store, expansion, assignments, organizations::tree,
-        identityStore, permissionSets);
+        principals, permissionSets);
   }
 
   public ServiceApi api() {

@@ -2,13 +2,17 @@ package io.gatehouse.server.assignmentrules;
 
 import io.gatehouse.server.assignments.AssignmentRequests;
 import io.gatehouse.server.assignments.AssignmentTarget;
+import io.gatehouse.server.assignments.PrincipalType;
 import io.gatehouse.server.core.AwsException;
 import io.gatehouse.server.organizations.OrganizationTree;
 import io.gatehouse.server.storage.ChangeLog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -34,13 +38,15 @@ final class RuleExpansion {
   private final AssignmentRequests assignments;
   private final Function<Handle, OrganizationTree> organization;
   private final PermissionSetLookup permissionSets;
+  private final Principals principals;
 
   RuleExpansion(RuleStore store, AssignmentRequests assignments, Function<Handle, OrganizationTree> organization,
-      PermissionSetLookup permissionSets) {
+      PermissionSetLookup permissionSets, Principals principals) {
     this.store = store;
     this.assignments = assignments;
     this.organization = organization;
     this.permissionSets = permissionSets;
+    this.principals = principals;
   }
 
   /** What one expansion did. */
@@ -62,11 +68,12 @@ final class RuleExpansion {
     List<String> activeAccounts = tree.accountIds().stream().filter(tree::isActive).sorted().toList();
 
     int removed = 0;
+    Map<String, Optional<RuleStore.InstanceRef>> instances = new HashMap<>();
     List<Plan> plans = new ArrayList<>(rules.size());
     for (AssignmentRule rule : rules) {
-      boolean setExists = permissionSets.exists(h, rule.instanceArn(), rule.permissionSetArn());
+      String gone = missingReference(h, rule, instances);
       Set<AssignmentTarget> desired = new LinkedHashSet<>();
-      if (setExists) {
+      if (gone == null) {
         for (String account : activeAccounts) {
           if (rule.scope().covers(tree, account)) desired.add(rule.target(account));
         }
@@ -76,7 +83,7 @@ final class RuleExpansion {
         if (!desired.contains(t) && assignments.remove(h, t, rule.origin())) removed++;
       }
       desired.removeAll(actual);
-      plans.add(new Plan(rule, setExists, List.copyOf(desired)));
+      plans.add(new Plan(rule, gone, List.copyOf(desired)));
     }
 
     int ensured = 0;
@@ -84,8 +91,7 @@ final class RuleExpansion {
     List<String> failed = new ArrayList<>();
     for (Plan plan : plans) {
       AssignmentRule rule = plan.rule();
-      String reason = plan.setExists() ? null
-          : "The permission set " + rule.permissionSetArn() + " no longer exists; the rule assigns nothing.";
+      String reason = plan.missingReference();
       if (rule.id().equals(strictRuleId)) {
         ensured += ensureAll(h, rule, plan.missing());
       } else if (!plan.missing().isEmpty()) {
@@ -134,5 +140,23 @@ final class RuleExpansion {
     return "The rule could not be expanded because of an internal error; it is retried at the next change.";
   }
 
-  private record Plan(AssignmentRule rule, boolean setExists, List<AssignmentTarget> missing) {}
+  /**
+   * Why the rule can assign nothing now — its instance, permission set or principal is gone — or
+   * null. Such a rule keeps existing (and says so) and takes back what it made.
+   */
+  private String missingReference(Handle h, AssignmentRule rule, Map<String, Optional<RuleStore.InstanceRef>> instances) {
+    Optional<RuleStore.InstanceRef> instance = instances.computeIfAbsent(rule.instanceArn(), arn -> store.instance(h, arn));
+    if (instance.isEmpty()) return "The instance " + rule.instanceArn() + " no longer exists; the rule assigns nothing.";
+    if (!permissionSets.exists(h, rule.instanceArn(), rule.permissionSetArn())) {
+      return "The permission set " + rule.permissionSetArn() + " no longer exists; the rule assigns nothing.";
+    }
+    if (!principals.exist(instance.get().identityStoreId(), rule.principalType(), rule.principalId())) {
+      return "The " + (rule.principalType() == PrincipalType.USER ? "user " : "group ") + rule.principalId()
+          + " no longer exists; the rule assigns nothing.";
+    }
+    return null;
+  }
+
+  /** @param missingReference why the rule assigns nothing, or null */
+  private record Plan(AssignmentRule rule, String missingReference, List<AssignmentTarget> missing) {}
 }

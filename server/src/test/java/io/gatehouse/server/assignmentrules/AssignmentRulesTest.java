@@ -203,4 +203,37 @@ class AssignmentRulesTest {
       assertThat(page1.get("AssignmentRules").get(1).at("/Scope/AccountTag/Value").asText()).isEmpty();
     }
   }
+
+  @ParameterizedTest
+  @MethodSource(DBS)
+  void aRuleWhosePrincipalOrPermissionSetIsGoneTakesBackItsAssignmentsAndSaysWhy(Supplier<Database> database) {
+    try (RulesWorld w = new RulesWorld(database.get())) {
+      String prod = w.ou(w.rootId, "Production");
+      String a1 = w.accountIn(prod);
+      String group = w.group("Contractors");
+      String ps = w.permissionSet();
+      String keptGroup = w.group("Employees");
+      String id = w.ouRule(ps, group, prod).get("AssignmentRuleId").asText();
+      String kept = w.ouRule(ps, keptGroup, prod).get("AssignmentRuleId").asText();
+      assertThat(w.describe(id).has("StatusReason")).isFalse();
+
+      w.permissionSets.remove(ps);
+      w.rules.expand();
+      assertThat(w.accountsWithOrigin("rule/" + id)).isEmpty();
+      assertThat(w.describe(id).get("StatusReason").asText()).isEqualTo(
+          "The permission set " + ps + " no longer exists; the rule assigns nothing.");
+
+      w.permissionSets.add(ps);
+      w.rules.expand();
+      assertThat(w.accountsWithOrigin("rule/" + id)).containsExactly(a1);
+      assertThat(w.describe(id).has("StatusReason")).isFalse();
+
+      w.ok("identitystore", "DeleteGroup", Map.of("IdentityStoreId", w.identityStoreId, "GroupId", group));
+      w.rules.expand();
+      assertThat(w.accountsWithOrigin("rule/" + id)).isEmpty();
+      assertThat(w.describe(id).get("StatusReason").asText()).isEqualTo(
+          "The group " + group + " no longer exists; the rule assigns nothing.");
+      assertThat(w.accountsWithOrigin("rule/" + kept)).containsExactly(a1);
+    }
+  }
 }
