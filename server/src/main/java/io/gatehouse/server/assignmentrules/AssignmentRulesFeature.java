@@ -24,6 +24,7 @@ public final class AssignmentRulesFeature {
   /** The change-log topic of rule writes. */
   public static final String TOPIC = "assignmentrules";
   private static final Logger LOG = LoggerFactory.getLogger(AssignmentRulesFeature.class);
+  private static final int EXPANSION_ATTEMPTS = 10;
 
   private final Database db;
   private final RuleStore store = new JdbcRuleStore();
@@ -47,14 +48,18 @@ public final class AssignmentRulesFeature {
     return new AssignmentRulesApi(service);
   }
 
-  /** Expands the rules inside CreateAccount's transaction, so a new account gets its assignments with it. */
+  /**
+   * Expands the rules inside CreateAccount's transaction, so a new account gets its assignments
+   * with it. If a rule write or another expansion holds the rule lock, CreateAccount does not wait
+   * for it: the expansion that follows its commit on the change feed does the work.
+   */
   public AccountCreatedListener accountCreatedListener() {
-    return (h, account) -> expandLocked(h);
+    return (h, account) -> expandIfFree(h);
   }
 
-  /** Expands the rules inside MoveAccount's transaction: the account gains and loses assignments with the move. */
+  /** Expands the rules inside MoveAccount's transaction: the account gains and loses assignments with the move (as above). */
   public AccountMovedListener accountMovedListener() {
-    return (h, accountId, from, to) -> expandLocked(h);
+    return (h, accountId, from, to) -> expandIfFree(h);
   }
 
   /**
@@ -62,18 +67,30 @@ public final class AssignmentRulesFeature {
    * once. Errors are logged, not thrown: the next change or the next start tries again.
    */
   public void expand() {
-    try {
-      RuleExpansion.Result r = db.inTransaction(this::expandLocked);
-      if (r.ensured() + r.removed() > 0) {
-        LOG.info("assignment rules expanded: {} assignments requested, {} removals requested", r.ensured(), r.removed());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        RuleExpansion.Result r = db.inTransaction(h -> {
+          store.lock(h);
+          return expansion.expand(h, null);
+        });
+        if (r.ensured() + r.removed() > 0) {
+          LOG.info("assignment rules expanded: {} assignments requested, {} removals requested", r.ensured(), r.removed());
+        }
+        return;
+      } catch (RuleErrors.ConflictException busy) {
+        // A long rule write holds the lock past H2's lock timeout: it commits soon, then this runs after it.
+        if (attempt == EXPANSION_ATTEMPTS) {
+          LOG.error("assignment rule expansion gave up waiting for the rule lock; it runs again at the next organization change");
+          return;
+        }
+      } catch (RuntimeException e) {
+        LOG.error("assignment rule expansion failed; it runs again at the next organization change", e);
+        return;
       }
-    } catch (RuntimeException e) {
-      LOG.error("assignment rule expansion failed; it is retried at the next organization change", e);
     }
   }
 
-  private RuleExpansion.Result expandLocked(Handle h) {
-    store.lock(h);
-    return expansion.expand(h, null);
+  private void expandIfFree(Handle h) {
+    if (store.tryLock(h)) expansion.expand(h, null);
   }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -20,7 +21,26 @@ final class JdbcRuleStore implements RuleStore {
 
   @Override
   public void lock(Handle h) {
-    h.createQuery("SELECT id FROM assignment_rule_lock WHERE id = 1 FOR UPDATE").mapTo(Integer.class).list();
+    try {
+      h.createQuery("SELECT id FROM assignment_rule_lock WHERE id = 1 FOR UPDATE").mapTo(Integer.class).list();
+    } catch (JdbiException e) {
+      if (!isLockTimeout(e)) throw e;
+      throw new RuleErrors.ConflictException("Another change to assignment rules is in progress; retry the request.");
+    }
+  }
+
+  @Override
+  public boolean tryLock(Handle h) {
+    return !h.createQuery("SELECT id FROM assignment_rule_lock WHERE id = 1 FOR UPDATE SKIP LOCKED")
+        .mapTo(Integer.class).list().isEmpty();
+  }
+
+  /** H2's lock timeout, PostgreSQL's lock_timeout. */
+  private static boolean isLockTimeout(JdbiException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) return "HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState());
+    }
+    return false;
   }
 
   @Override

@@ -7,8 +7,15 @@ import org.jdbi.v3.core.Handle;
 /** Rows of assignment rules, in the caller's transaction. Lists page by creation order. */
 interface RuleStore {
 
-  /** Takes the one lock every rule write and every expansion holds until its transaction ends. */
+  /**
+   * Takes the one lock every rule write and every expansion holds until its transaction ends.
+   *
+   * @throws RuleErrors.ConflictException if the database gives up waiting (H2's lock timeout)
+   */
   void lock(Handle h);
+
+  /** Takes the lock if no other transaction holds it; false (and nothing held) if one does. */
+  boolean tryLock(Handle h);
 
   void insert(Handle h, AssignmentRule rule);
 

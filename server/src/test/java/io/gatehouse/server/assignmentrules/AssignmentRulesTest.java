@@ -236,4 +236,40 @@ class AssignmentRulesTest {
       assertThat(w.accountsWithOrigin("rule/" + kept)).containsExactly(a1);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource(DBS)
+  void aMoveDoesNotWaitForABusyRuleLockAndTheFollowingExpansionCatchesUp(Supplier<Database> database) throws Exception {
+    try (RulesWorld w = new RulesWorld(database.get())) {
+      String prod = w.ou(w.rootId, "Production");
+      String id = w.ouRule(w.permissionSet(), w.group("Ops"), prod).get("AssignmentRuleId").asText();
+      String account = w.account();
+      java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      // Another server's long rule write, holding the rule lock.
+      Thread holder = new Thread(() -> w.db.inTransaction(h -> {
+        new JdbcRuleStore().lock(h);
+        held.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      holder.start();
+      held.await();
+      try {
+        w.move(account, w.rootId, prod);
+        assertThat(w.accountsWithOrigin("rule/" + id)).isEmpty();
+      } finally {
+        release.countDown();
+        holder.join();
+      }
+
+      w.rules.expand(); // what the change feed runs after the move's commit
+
+      assertThat(w.accountsWithOrigin("rule/" + id)).containsExactly(account);
+    }
+  }
 }
