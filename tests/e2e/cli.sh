@@ -121,6 +121,163 @@ expect "bob is not" "$(gh identitystore is-member-in-groups --identity-store-id 
 expect "alice's groups" "$(gh identitystore list-group-memberships-for-member --identity-store-id "$store" --member-id UserId="$alice" --query 'GroupMemberships[].GroupId')" "$group"
 expect "membership id" "$(gh identitystore get-group-membership-id --identity-store-id "$store" --group-id "$group" --member-id UserId="$alice" --query MembershipId)" "$membership"
 
+# --- Identity Center: the seed story. Groups, permission sets, and accounts in Production and Development.
+platform_engineers="$(gh identitystore create-group --identity-store-id "$store" --display-name Platform-Engineers \
+  --description "Build and run the platform" --query GroupId)"
+security_audit="$(gh identitystore create-group --identity-store-id "$store" --display-name Security-Audit --query GroupId)"
+carol="$(gh identitystore create-user --identity-store-id "$store" --user-name carol --display-name "Carol Danvers" \
+  --name GivenName=Carol,FamilyName=Danvers --query UserId)"
+carol_in_platform="$(gh identitystore create-group-membership --identity-store-id "$store" --group-id "$platform_engineers" \
+  --member-id UserId="$carol" --query MembershipId)"
+gh identitystore create-group-membership --identity-store-id "$store" --group-id "$security_audit" --member-id UserId="$bob" >/dev/null
+expect "members of Platform-Engineers" "$(gh identitystore list-group-memberships --identity-store-id "$store" \
+  --group-id "$platform_engineers" --query 'GroupMemberships[].MemberId.UserId')" "$carol"
+
+developer="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer \
+  --description "Builds and deploys in development" --session-duration PT8H --query PermissionSet.PermissionSetArn)"
+expect_match "permission set arn" "$developer" "^arn:aws:sso:::permissionSet/${instance##*/}/ps-[0-9a-f]{16}\$"
+gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --managed-policy-arn arn:aws:iam::aws:policy/PowerUserAccess >/dev/null
+gh sso-admin put-inline-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" --inline-policy \
+  '{"Version":"2012-10-17","Statement":[{"Sid":"NoAccountChanges","Effect":"Deny","Action":["organizations:*","account:*"],"Resource":"*"}]}' >/dev/null
+gh sso-admin put-permissions-boundary-to-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --permissions-boundary ManagedPolicyArn=arn:aws:iam::aws:policy/PowerUserAccess >/dev/null
+read_only="$(gh sso-admin create-permission-set --instance-arn "$instance" --name ReadOnly --query PermissionSet.PermissionSetArn)"
+gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
+  --managed-policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess >/dev/null
+audit="$(gh sso-admin create-permission-set --instance-arn "$instance" --name SecurityAudit --session-duration PT4H \
+  --tags Key=team,Value=security --query PermissionSet.PermissionSetArn)"
+for policy in arn:aws:iam::aws:policy/SecurityAudit arn:aws:iam::aws:policy/job-function/ViewOnlyAccess; do
+  gh sso-admin attach-managed-policy-to-permission-set --instance-arn "$instance" --permission-set-arn "$audit" \
+    --managed-policy-arn "$policy" >/dev/null
+done
+
+expect "Developer's session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
+  --query PermissionSet.SessionDuration)" "PT8H"
+expect "ReadOnly's default session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
+  --query PermissionSet.SessionDuration)" "PT1H"
+listed_sets="$(gh sso-admin list-permission-sets --instance-arn "$instance" --query 'PermissionSets[]')"
+for arn in "$developer" "$read_only" "$audit"; do
+  expect "permission set listed" "$(contains_word "$listed_sets" "$arn")" "yes"
+done
+expect "SecurityAudit's policies" "$(gh sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$audit" --query 'sort(AttachedManagedPolicies[].Name)' | tr '\t' ' ')" "SecurityAudit ViewOnlyAccess"
+expect "Developer's inline policy" "$(gh sso-admin get-inline-policy-for-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$developer" --output json --query InlinePolicy | grep -o NoAccountChanges)" "NoAccountChanges"
+expect "Developer's boundary" "$(gh sso-admin get-permissions-boundary-for-permission-set --instance-arn "$instance" \
+  --permission-set-arn "$developer" --query PermissionsBoundary.ManagedPolicyArn)" "arn:aws:iam::aws:policy/PowerUserAccess"
+expect "SecurityAudit's tags" "$(gh sso-admin list-tags-for-resource --instance-arn "$instance" --resource-arn "$audit" \
+  --query 'Tags[0].[Key,Value]' | tr '\t' '=')" "team=security"
+if err="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer 2>&1)"; then
+  expect "duplicate permission set rejected" "accepted" "ConflictException"
+else
+  expect "duplicate permission set error" "$(echo "$err" | grep -o ConflictException | head -1)" "ConflictException"
+fi
+# === IAM/STS: the seed scenario — a Tooling role deploys to Production =========================
+# (IAM/STS section; see docs/sts.md.) The management root creates two member accounts, reaches IAM in
+# each through its OrganizationAccountAccessRole, creates a Pipeline role in Tooling and a DeployRole
+# in Production that trusts Tooling; Pipeline assumes DeployRole and acts in Production.
+
+# as CREDS aws-args...: one CLI call with the credentials exported, as a user does after assume-role.
+# CREDS is "ACCESS_KEY SECRET [SESSION_TOKEN]" (what --query Credentials.[...] prints, tab-separated).
+as() {
+  local ak sk tok
+  read -r ak sk tok <<< "$1"
+  shift
+  (
+    unset AWS_PROFILE AWS_SESSION_TOKEN
+    export AWS_ACCESS_KEY_ID="$ak" AWS_SECRET_ACCESS_KEY="$sk"
+    if [[ -n "$tok" ]]; then export AWS_SESSION_TOKEN="$tok"; fi
+    gh "$@"
+  )
+}
+assume() { # assume CREDS|root ROLE_ARN SESSION_NAME [more assume-role args]: prints new CREDS
+  local who=$1 role=$2 name=$3
+  shift 3
+  local args=(sts assume-role --role-arn "$role" --role-session-name "$name" "$@"
+    --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+  if [[ "$who" == root ]]; then gh "${args[@]}"; else as "$who" "${args[@]}"; fi
+}
+error_of() { # error_of OUTPUT: the AWS error code the CLI printed, e.g. AccessDenied
+  sed -n 's/.*An error occurred (\([A-Za-z]*\)).*/\1/p' <<< "$1" | head -1
+}
+create_account() { # create_account NAME: the new account's id once CreateAccount has succeeded, else why not
+  local req state=""
+  req="$(gh organizations create-account --email "$(tr 'A-Z' 'a-z' <<< "$1")@example.com" --account-name "$1" \
+    --query CreateAccountStatus.Id)"
+  for _ in $(seq 1 30); do
+    state="$(gh organizations describe-create-account-status --create-account-request-id "$req" --query CreateAccountStatus.State)"
+    [[ "$state" == "IN_PROGRESS" ]] || break
+    sleep 1
+  done
+  if [[ "$state" != "SUCCEEDED" ]]; then echo "create-account $1 ended $state"; return 0; fi
+  gh organizations describe-create-account-status --create-account-request-id "$req" --query CreateAccountStatus.AccountId
+}
+
+workloads="$(gh organizations create-organizational-unit --parent-id "$root" --name Workloads --query OrganizationalUnit.Id)"
+tooling="$(create_account Tooling)"
+production="$(create_account Production)"
+expect_match "Tooling account id" "$tooling" '^[0-9]{12}$'
+expect_match "Production account id" "$production" '^[0-9]{12}$'
+for acct in "$tooling" "$production"; do
+  gh organizations move-account --account-id "$acct" --source-parent-id "$root" --destination-parent-id "$workloads" >/dev/null
+done
+expect "accounts in Workloads" "$(contains_word "$(gh organizations list-accounts-for-parent --parent-id "$workloads" \
+  --query 'Accounts[].Id')" "$production")" "yes"
+
+# Each member account's IAM, reached the AWS way: the management root assumes its access role.
+tooling_admin="$(assume root "arn:aws:iam::$tooling:role/OrganizationAccountAccessRole" cli-admin)"
+production_admin="$(assume root "arn:aws:iam::$production:role/OrganizationAccountAccessRole" cli-admin)"
+expect_match "admin session key" "$tooling_admin" '^ASIA[A-Z0-9]+'$'\t'
+expect "admin of Production" "$(as "$production_admin" sts get-caller-identity --query Arn)" \
+  "arn:aws:sts::$production:assumed-role/OrganizationAccountAccessRole/cli-admin"
+
+pipeline_arn="arn:aws:iam::$tooling:role/Pipeline"
+deploy_arn="arn:aws:iam::$production:role/DeployRole"
+trust() { printf '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"%s"},"Action":"sts:AssumeRole"}]}' "$1"; }
+expect "create Pipeline" "$(as "$tooling_admin" iam create-role --role-name Pipeline \
+  --assume-role-policy-document "$(trust "arn:aws:iam::$mgmt:root")" --query Role.Arn)" "$pipeline_arn"
+as "$tooling_admin" iam put-role-policy --role-name Pipeline --policy-name deploy --policy-document \
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"'"$deploy_arn"'"}]}'
+expect "create DeployRole" "$(as "$production_admin" iam create-role --role-name DeployRole \
+  --assume-role-policy-document "$(trust "arn:aws:iam::$tooling:root")" --query Role.Arn)" "$deploy_arn"
+as "$production_admin" iam put-role-policy --role-name DeployRole --policy-name read-iam --policy-document \
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:GetRole","iam:ListRoles"],"Resource":"*"}]}'
+expect "DeployRole trusts Tooling" "$(as "$production_admin" iam get-role --role-name DeployRole \
+  --query 'Role.AssumeRolePolicyDocument.Statement[0].Principal.AWS')" "arn:aws:iam::$tooling:root"
+
+# The pipeline: a Tooling role session, then DeployRole in Production (cross-account: both sides allow).
+pipeline="$(assume root "$pipeline_arn" ci)"
+expect "pipeline identity" "$(as "$pipeline" sts get-caller-identity --query Arn)" "arn:aws:sts::$tooling:assumed-role/Pipeline/ci"
+deployed="$(as "$pipeline" sts assume-role --role-arn "$deploy_arn" --role-session-name release-42 --duration-seconds 900 \
+  --query '[AssumedRoleUser.Arn,Credentials.Expiration]')"
+expect_match "DeployRole session" "$deployed" "^arn:aws:sts::$production:assumed-role/DeployRole/release-42"$'\t'"[0-9]{4}-"
+deploy="$(assume "$pipeline" "$deploy_arn" release-42 --duration-seconds 900)"
+expect "acts in Production" "$(as "$deploy" sts get-caller-identity --query Account)" "$production"
+expect "get-role in Production" "$(as "$deploy" iam get-role --role-name DeployRole --query Role.Arn)" "$deploy_arn"
+expect "list-roles in Production" "$(contains_word "$(as "$deploy" iam list-roles --query 'Roles[].RoleName')" DeployRole)" "yes"
+
+# Denials, in AWS's message form. The pipeline may assume DeployRole only: Production's access role
+# trusts the management account, not Tooling.
+if err="$(assume "$pipeline" "arn:aws:iam::$production:role/OrganizationAccountAccessRole" sneaky 2>&1)"; then
+  expect "assume a role not trusting Tooling" "allowed" "AccessDenied"
+fi
+expect "assume denied" "$(error_of "$err")" "AccessDenied"
+expect_match "assume denial message" "$err" "User: arn:aws:sts::$tooling:assumed-role/Pipeline/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::$production:role/OrganizationAccountAccessRole"
+# @@ENFORCEMENT@@
+
+# A session whose token was tampered with (or comes from another deployment) is refused.
+read -r dak dsk dtok <<< "$deploy"
+if err="$(as "$dak $dsk ${dtok%????????}" sts get-caller-identity 2>&1)"; then
+  expect "tampered session token" "accepted" "refused"
+fi
+expect_match "tampered session token refused" "$(error_of "$err")" '^(InvalidClientTokenId|ExpiredToken)$'
+if err="$(as "$dak $dsk" sts get-caller-identity 2>&1)"; then
+  expect "session key without its token" "accepted" "refused"
+fi
+expect_match "session key without its token refused" "$(error_of "$err")" '^(InvalidClientTokenId|SignatureDoesNotMatch)$'
+# === end of IAM/STS ===========================================================================
+
 # --- An error comes back in AWS's shape, and the CLI reports its code
 if err="$(gh identitystore create-user --identity-store-id "$store" --user-name alice --display-name Again \
     --name GivenName=A,FamilyName=B 2>&1)"; then

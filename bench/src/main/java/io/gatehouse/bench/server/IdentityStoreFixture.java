@@ -37,6 +37,11 @@ final class IdentityStoreFixture {
     return runPrefix;
   }
 
+  /** The driver's client (signing with the root key unless a call says otherwise). */
+  SignedClient client() {
+    return client;
+  }
+
   synchronized String identityStoreId() {
     if (identityStoreId == null) {
       JsonNode instances = call("sso-admin ListInstances",

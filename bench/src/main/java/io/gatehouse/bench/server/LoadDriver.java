@@ -43,7 +43,8 @@ public final class LoadDriver implements Callable<Integer> {
   String region;
 
   @Option(names = "--workload", required = true,
-      description = "CreateUser, ListUsers, CreateGroupMembership, DescribeUser, GetCallerIdentity")
+      description = "CreateUser, ListUsers, CreateGroupMembership, DescribeUser, GetCallerIdentity,"
+          + " SessionGetCallerIdentity, GetRole, AssumeRole")
   String workload;
 
   @Option(names = "--seconds", defaultValue = "20", description = "measured window (default ${DEFAULT-VALUE})")

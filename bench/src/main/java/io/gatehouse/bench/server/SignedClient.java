@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Signs calls with the AWS SDK's own SigV4 signer and sends them with the JDK's HTTP client.
@@ -44,6 +45,18 @@ final class SignedClient {
   }
 
   Reply send(SignedCall call) throws IOException, InterruptedException {
+    AwsCredentialsIdentity signer = credentials;
+    if (call instanceof SignedCall.As as) {
+      SignedCall.Credentials c = as.credentials();
+      signer = c.sessionToken() == null
+          ? AwsCredentialsIdentity.create(c.accessKeyId(), c.secretAccessKey())
+          : AwsSessionCredentialsIdentity.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+      call = as.call();
+    }
+    return send(call, signer);
+  }
+
+  private Reply send(SignedCall call, AwsCredentialsIdentity identity) throws IOException, InterruptedException {
     SdkHttpRequest unsigned = SdkHttpRequest.builder()
         .method(SdkHttpMethod.POST)
         .uri(root)
@@ -55,7 +68,7 @@ final class SignedClient {
         })
         .build();
     SignedRequest signed = signer.sign(r -> r
-        .identity(credentials)
+        .identity(identity)
         .request(unsigned)
         .payload(ContentStreamProvider.fromByteArrayUnsafe(call.body()))
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, call.signingName())

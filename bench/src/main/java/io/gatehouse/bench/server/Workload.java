@@ -7,8 +7,7 @@ import java.util.List;
  * A kind of request the driver sends over and over. {@link #prepare} makes whatever the calls need
  * (outside the measured window) and returns the source of calls; call {@code n} of a run is
  * {@code source.call(n)}, with {@code n} unique across warm-up and measurement, so writes never
- * collide. To add a workload (e.g. iam GetRole, sts AssumeRole) add a record here and a name in
- * {@link #named}.
+ * collide. To add a workload add a record here and a name in {@link #named}.
  */
 sealed interface Workload {
 
@@ -27,7 +26,7 @@ sealed interface Workload {
   CallSource prepare(IdentityStoreFixture fixture, long maxCalls);
 
   List<String> NAMES = List.of("CreateUser", "ListUsers", "CreateGroupMembership", "DescribeUser",
-      "GetCallerIdentity");
+      "GetCallerIdentity", "SessionGetCallerIdentity", "GetRole", "AssumeRole");
 
   static Workload named(String name) {
     return switch (name) {
@@ -36,6 +35,9 @@ sealed interface Workload {
       case "CreateGroupMembership" -> new CreateGroupMembership();
       case "DescribeUser" -> new DescribeUser();
       case "GetCallerIdentity" -> new GetCallerIdentity();
+      case "SessionGetCallerIdentity" -> new SessionGetCallerIdentity();
+      case "GetRole" -> new GetRole();
+      case "AssumeRole" -> new AssumeRole();
       default -> throw new IllegalArgumentException(
           "unknown workload " + name + "; one of " + String.join(", ", NAMES));
     };
@@ -153,6 +155,80 @@ sealed interface Workload {
     public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
       SignedCall call = SignedCall.Query.of("sts", "Action=GetCallerIdentity&Version=2011-06-15");
       return n -> call;
+    }
+  }
+
+  /** sts GetCallerIdentity signed by a role session (DeployRole in Production): token verified and decoded. */
+  record SessionGetCallerIdentity() implements Workload {
+    @Override
+    public String name() {
+      return "SessionGetCallerIdentity";
+    }
+
+    @Override
+    public String describe() {
+      return "sts GetCallerIdentity signed by a DeployRole session (ASIA key + session token) of the seed scenario";
+    }
+
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      SeedAccounts.Seed seed = new SeedAccounts(fixture.client(), fixture.runPrefix()).create();
+      SignedCall call = new SignedCall.As(SignedCall.Query.of("sts", "Action=GetCallerIdentity&Version=2011-06-15"),
+          seed.deploySession());
+      return n -> call;
+    }
+  }
+
+  /**
+   * iam GetRole of DeployRole, signed by a DeployRole session whose role policy allows
+   * iam:GetRole: an authorized read in a member account (not the root's).
+   */
+  record GetRole() implements Workload {
+    @Override
+    public String name() {
+      return "GetRole";
+    }
+
+    @Override
+    public String describe() {
+      return "iam GetRole DeployRole, signed by a DeployRole session allowed iam:GetRole (seed scenario, Production)";
+    }
+
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      SeedAccounts.Seed seed = new SeedAccounts(fixture.client(), fixture.runPrefix()).create();
+      SignedCall call = new SignedCall.As(
+          SeedAccounts.iamCall("GetRole", java.util.Map.of("RoleName", SeedAccounts.DEPLOY_ROLE)), seed.deploySession());
+      return n -> call;
+    }
+  }
+
+  /**
+   * sts AssumeRole across accounts: Tooling's user {@code deployer} (allowed sts:AssumeRole on it)
+   * assumes Production's DeployRole (trusting Tooling): both sides evaluated, a sealed session issued.
+   */
+  record AssumeRole() implements Workload {
+    private static final int SESSION_NAMES = 1000;
+
+    @Override
+    public String name() {
+      return "AssumeRole";
+    }
+
+    @Override
+    public String describe() {
+      return "sts AssumeRole Tooling user -> Production DeployRole (cross-account, trust + identity policy)";
+    }
+
+    @Override
+    public CallSource prepare(IdentityStoreFixture fixture, long maxCalls) {
+      SeedAccounts.Seed seed = new SeedAccounts(fixture.client(), fixture.runPrefix()).create();
+      SignedCall[] calls = new SignedCall[SESSION_NAMES];
+      for (int i = 0; i < SESSION_NAMES; i++) {
+        calls[i] = new SignedCall.As(SeedAccounts.assumeRoleCall(seed.deployRoleArn(), "release-" + i, null),
+            seed.deployer());
+      }
+      return n -> calls[(int) (n % SESSION_NAMES)];
     }
   }
 }

@@ -9,6 +9,7 @@ import io.gatehouse.server.storage.ChangeLog;
 import io.gatehouse.server.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -32,6 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class AccessKeys {
   /** The change-log topic of every credential write. */
   public static final String TOPIC = "credentials";
+  /**
+   * How often a running server writes when its keys were last used. AWS itself reports last use
+   * with a delay of hours; a few seconds keeps other servers' GetAccessKeyLastUsed close, while
+   * the server answering it flushes first (see {@link #flushLastUsed()}).
+   */
+  public static final Duration LAST_USED_FLUSH_INTERVAL = Duration.ofSeconds(5);
   private static final Logger LOG = LoggerFactory.getLogger(AccessKeys.class);
 
   private final Database db;
@@ -43,6 +53,7 @@ public final class AccessKeys {
   private final ConcurrentHashMap<String, LastUse> unflushedUses = new ConcurrentHashMap<>();
   private final ReentrantLock reloading = new ReentrantLock();
   private volatile Map<String, SigningCredential> active = Map.of();
+  private ScheduledExecutorService flusher;
 
   private record LastUse(Instant at, String region, String service) {}
 
@@ -170,7 +181,8 @@ public final class AccessKeys {
   /**
    * Writes when each key was last used (recorded in memory on every accepted request) to the
    * database, for GetAccessKeyLastUsed. Not a credentials change: no change-log entry. The runtime
-   * calls it now and then and at shutdown.
+   * runs it every {@link #LAST_USED_FLUSH_INTERVAL} ({@link #startFlushing}) and at shutdown, and
+   * GetAccessKeyLastUsed runs it before reading, so the server answering sees its own latest uses.
    *
    * @return how many keys were written
    */
@@ -181,14 +193,59 @@ public final class AccessKeys {
       LastUse use = unflushedUses.remove(key);
       if (use != null) batch.put(key, use);
     }
-    return db.inTransaction(handle -> {
-      int written = 0;
-      for (Map.Entry<String, LastUse> e : batch.entrySet()) {
-        LastUse use = e.getValue();
-        if (store.recordLastUse(handle, e.getKey(), use.at(), use.region(), use.service())) written++;
+    try {
+      return db.inTransaction(handle -> {
+        int written = 0;
+        for (Map.Entry<String, LastUse> e : batch.entrySet()) {
+          LastUse use = e.getValue();
+          if (store.recordLastUse(handle, e.getKey(), use.at(), use.region(), use.service())) written++;
+        }
+        return written;
+      });
+    } catch (RuntimeException e) {
+      batch.forEach(unflushedUses::putIfAbsent); // a newer use, recorded meanwhile, wins
+      throw e;
+    }
+  }
+
+  /**
+   * Flushes the last uses every {@code interval} on a daemon thread until {@link #stopFlushing()}.
+   * A failed flush (e.g. the database briefly away) is logged and retried at the next tick; the
+   * uses it had taken are put back unless a newer use of the same key arrived meanwhile.
+   */
+  public synchronized void startFlushing(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("flush interval must be positive");
+    if (flusher != null) throw new IllegalStateException("already flushing");
+    flusher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("access-key-last-used").daemon()
+        .unstarted(r));
+    long millis = interval.toMillis();
+    flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the periodic flush (waiting for one in progress) and flushes what is left; for shutdown. */
+  public void stopFlushing() {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      running = flusher;
+      flusher = null;
+    }
+    if (running != null) {
+      running.shutdown();
+      try {
+        if (!running.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("the last-used flush did not finish in 10 s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      return written;
-    });
+    }
+    flushQuietly();
+  }
+
+  private void flushQuietly() {
+    try {
+      flushLastUsed();
+    } catch (RuntimeException e) {
+      LOG.warn("could not record when access keys were last used (retried at the next flush): {}", e.toString());
+    }
   }
 
   /**

@@ -5,6 +5,8 @@
  * {@link io.gatehouse.server.authz.ArnResolver}) and its condition keys;
  * {@link io.gatehouse.server.authz.RequestContextKeys} builds the request context of a
  * {@link io.gatehouse.server.authz.ResolvedCaller} for the policy engine. Data in
- * {@code resources/authz/}; see docs/authorization.md. Enforcement itself lives in the request path.
+ * {@code resources/authz/}. {@link io.gatehouse.server.authz.Enforcement} uses them on every signed call
+ * (the endpoint's {@code CallAuthorizer}), from the in-memory IAM snapshot, organization tree and
+ * sealed sessions; see docs/authorization.md.
  */
 package io.gatehouse.server.authz;

@@ -10,6 +10,7 @@ import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.core.PageToken;
 import io.gatehouse.server.core.RequestContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class AwsEndpoint {
   private final Operations operations;
   private final Router router;
   private final Authenticator authenticator;
+  private final CallAuthorizer authorizer;
   private final Clock clock;
 
   /**
@@ -40,10 +42,20 @@ public final class AwsEndpoint {
    * @param maxBodyBytes larger bodies are refused with 413 in the protocol's error shape
    */
   public AwsEndpoint(List<ServiceApi> apis, Authenticator authenticator, Clock clock, long maxBodyBytes) {
+    this(apis, authenticator, CallAuthorizer.ALLOW_ALL, clock, maxBodyBytes);
+  }
+
+  /**
+   * @param authorizer decides every call between validation and invocation (signed or not: it
+   *     knows which operations need no authorization)
+   */
+  public AwsEndpoint(List<ServiceApi> apis, Authenticator authenticator, CallAuthorizer authorizer, Clock clock,
+      long maxBodyBytes) {
     ServiceModels models = ServiceModels.standard();
     this.operations = Operations.register(models, List.copyOf(apis));
     this.router = new Router(models, maxBodyBytes);
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -65,6 +77,8 @@ public final class AwsEndpoint {
       return ErrorResponses.failure(protocol, service, f, requestId);
     } catch (AwsException e) {
       return ErrorResponses.error(protocol, service, e.code(), e.httpStatus(), e.getMessage(), e.fields(), requestId);
+    } catch (CallAuthorizer.Denied e) {
+      return denied(protocol, service, e.getMessage(), requestId);
     } catch (AuthenticationException e) {
       return ErrorResponses.authentication(protocol, service, e, requestId);
     } catch (PageToken.InvalidPageTokenException e) {
@@ -101,9 +115,12 @@ public final class AwsEndpoint {
       }
       throw ProtocolFailure.invalid(violations);
     }
-    Object input = bind(tree, registered.inputType(), op.input());
     String region = route.scope() != null ? route.scope().region() : DEFAULT_REGION;
-    RequestContext context = new RequestContext(requestId, service.name(), op.name(), caller, region, request.sourceIp(), clock.instant());
+    Instant now = clock.instant();
+    authorizer.authorize(new CallAuthorizer.Call(service.name(), op.name(), caller, tree, region, request.sourceIp(),
+        false, now));
+    Object input = bind(tree, registered.inputType(), op.input());
+    RequestContext context = new RequestContext(requestId, service.name(), op.name(), caller, region, request.sourceIp(), now);
     Object output = registered.operation().invoke(context, input);
     return encode(route, output, requestId);
   }
@@ -149,6 +166,14 @@ public final class AwsEndpoint {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** AWS's access-denied error: {@code AccessDenied} (403) in the query protocol, {@code AccessDeniedException} (400) in JSON ones. */
+  private static HttpResponseData denied(Protocol protocol, ServiceModel service, String message, String requestId) {
+    return switch (protocol) {
+      case QUERY -> ErrorResponses.error(protocol, service, "AccessDenied", 403, message, Map.of(), requestId);
+      case JSON, REST_JSON -> ErrorResponses.error(protocol, service, "AccessDeniedException", 400, message, Map.of(), requestId);
+    };
   }
 
   private static String invalidTokenMessage(ServiceModel service) {

@@ -70,6 +70,8 @@ final class CredentialService {
   record KeyUse(AccessKeyMetadata key, String userName) {}
 
   KeyUse lastUsed(String accountId, String accessKeyId) {
+    // this server's own recent uses first, so that a key used here a moment ago shows it
+    accessKeys.flushLastUsed();
     return tx.readKeys(h -> {
       AccessKeyMetadata key = accessKeys.find(h, accessKeyId).filter(k -> k.accountId().equals(accountId))
           .orElseThrow(() -> keyNotFound(accessKeyId));

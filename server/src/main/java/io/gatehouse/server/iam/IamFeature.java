@@ -21,6 +21,7 @@ public final class IamFeature {
   private final IdentityService identities;
   private final CredentialService credentials;
   private final IamApi api;
+  private final Object reloads = new Object();
   private volatile IamSnapshot snapshot = IamSnapshot.empty();
 
   public IamFeature(Database db, Clock clock, AccessKeys accessKeys) {
@@ -69,9 +70,15 @@ public final class IamFeature {
     return snapshot;
   }
 
-  /** Re-reads IAM from the database in one transaction and swaps the snapshot (topic {@code iam}). */
+  /**
+   * Re-reads IAM from the database in one transaction and swaps the snapshot (topic {@code iam}).
+   * One reload at a time: the change feed re-announces this server's own commits, and a reload
+   * that read before a commit must not finish after (and overwrite) one that read after it.
+   */
   public void reload() {
-    snapshot = load();
+    synchronized (reloads) {
+      snapshot = load();
+    }
   }
 
   IamSnapshot load() {

@@ -60,16 +60,27 @@ public final class IamSnapshot {
   private static final PolicyParser EVALUATION = PolicyParser.lenient(PolicyLimits.unlimitedSize());
   private static final Map<String, Optional<Policy>> AWS_COMPILED = new ConcurrentHashMap<>();
 
-  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of());
+  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of());
 
   private final Map<String, Principal> principalsByArn;
   private final Map<String, Principal> principalsById;
   private final Map<String, RoleTrust> rolesByArn;
+  private final Map<String, PolicyDocument> customerManaged;
 
-  private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles) {
+  private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles,
+      Map<String, PolicyDocument> customerManaged) {
     this.principalsByArn = byArn;
     this.principalsById = byId;
     this.rolesByArn = roles;
+    this.customerManaged = customerManaged;
+  }
+
+  /**
+   * A managed policy's default version by ARN, compiled as an identity policy: a customer managed
+   * policy of any account, or an AWS managed one. For managed session policies.
+   */
+  public Optional<PolicyDocument> managedPolicy(String arn) {
+    return managed(arn, customerManaged);
   }
 
   public static IamSnapshot empty() {
@@ -136,7 +147,7 @@ public final class IamSnapshot {
             compile(i.trustPolicy(), PolicyType.TRUST, i.arn())));
       }
     }
-    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles));
+    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles), Map.copyOf(managed));
   }
 
   private static <T> Map<String, List<T>> grouped(List<Owned<T>> rows) {

@@ -3,9 +3,13 @@ package io.gatehouse.server.permissionsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -16,8 +20,8 @@ final class JdbcPermissionSetStore implements PermissionSetStore {
       + " relay_state, inline_policy, boundary_policy_arn, boundary_policy_name, boundary_policy_path, created_date, revision";
 
   // Orders are Java's (by UTF-16 code unit), not the database collation's, so that both backends agree.
-  static final java.util.Comparator<CustomerManagedPolicyReference> CUSTOMER_ORDER =
-      java.util.Comparator.comparing(CustomerManagedPolicyReference::path).thenComparing(CustomerManagedPolicyReference::name);
+  static final Comparator<CustomerManagedPolicyReference> CUSTOMER_ORDER =
+      Comparator.comparing(CustomerManagedPolicyReference::path).thenComparing(CustomerManagedPolicyReference::name);
 
   @Override
   public void lockInstance(Handle h, String instanceArn) {
@@ -108,8 +112,8 @@ final class JdbcPermissionSetStore implements PermissionSetStore {
     if (n != 1) throw new IllegalStateException("no permission set " + s.permissionSetArn());
   }
 
-  private static java.util.Map<String, Object> ownColumns(PermissionSet s) {
-    var m = new java.util.HashMap<String, Object>();
+  private static Map<String, Object> ownColumns(PermissionSet s) {
+    var m = new HashMap<String, Object>();
     m.put("description", s.description());
     m.put("seconds", s.sessionDuration().toSeconds());
     m.put("relay", s.relayState());
@@ -172,7 +176,7 @@ final class JdbcPermissionSetStore implements PermissionSetStore {
     return h.createQuery("SELECT tag_key, tag_value FROM sso_tag WHERE resource_arn = :arn ORDER BY tag_key")
         .bind("arn", resourceArn)
         .map((rs, ctx) -> new Tag(rs.getString("tag_key"), rs.getString("tag_value")))
-        .stream().sorted(java.util.Comparator.comparing(Tag::key)).toList();
+        .stream().sorted(Comparator.comparing(Tag::key)).toList();
   }
 
   @Override
@@ -206,7 +210,7 @@ final class JdbcPermissionSetStore implements PermissionSetStore {
 
   /** The set's own row, before its policy lists are read. */
   private record Row(String arn, String instanceArn, String name, String description, long seconds, String relayState,
-      String inlinePolicy, PermissionsBoundary boundary, java.time.Instant created, long revision) {
+      String inlinePolicy, PermissionsBoundary boundary, Instant created, long revision) {
     PermissionSet with(List<String> managed, List<CustomerManagedPolicyReference> customer) {
       return new PermissionSet(instanceArn, arn, name, description, Duration.ofSeconds(seconds), relayState, created,
           managed, customer, inlinePolicy, boundary, revision);

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class PermissionSetFeature {
   private final PermissionSetStore store = new JdbcPermissionSetStore();
+  private final PermissionSetService sets;
+  private final PermissionSetPolicies policies;
+  private final PermissionSetTags tags;
   private final PermissionSetApi api;
   private volatile DeletionGuard deletionGuard = DeletionGuard.NONE;
 
@@ -22,9 +25,10 @@ public final class PermissionSetFeature {
 
   PermissionSetFeature(Database db, Clock clock, IdentityCenterFeature identityCenter, PermissionSetQuotas quotas) {
     PermissionSetTransactions tx = new PermissionSetTransactions(db, identityCenter, store);
-    PermissionSetTags tags = new PermissionSetTags(tx, store, quotas);
-    this.api = new PermissionSetApi(new PermissionSetService(tx, store, clock, quotas, () -> deletionGuard, tags),
-        new PermissionSetPolicies(tx, store, quotas), tags);
+    this.tags = new PermissionSetTags(tx, store, quotas);
+    this.sets = new PermissionSetService(tx, store, clock, quotas, () -> deletionGuard, tags);
+    this.policies = new PermissionSetPolicies(tx, store, quotas);
+    this.api = new PermissionSetApi(sets, policies, tags);
   }
 
   /** The sso-admin permission-set operations. */
@@ -39,5 +43,17 @@ public final class PermissionSetFeature {
 
   public void setDeletionGuard(DeletionGuard guard) {
     this.deletionGuard = Objects.requireNonNull(guard, "guard");
+  }
+
+  PermissionSetService sets() {
+    return sets;
+  }
+
+  PermissionSetPolicies policies() {
+    return policies;
+  }
+
+  PermissionSetTags tags() {
+    return tags;
   }
 }

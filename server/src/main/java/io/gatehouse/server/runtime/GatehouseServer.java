@@ -3,6 +3,9 @@ package io.gatehouse.server.runtime;
 import io.gatehouse.server.assignmentrules.AssignmentRulesFeature;
 import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
+import io.gatehouse.server.authz.Enforcement;
+import io.gatehouse.server.authz.OperationCatalog;
+import io.gatehouse.server.authz.OrganizationView;
 import io.gatehouse.server.awsprotocol.AwsEndpoint;
 import io.gatehouse.server.awsprotocol.HttpRequestData;
 import io.gatehouse.server.awsprotocol.HttpResponseData;
@@ -118,16 +121,11 @@ public final class GatehouseServer {
       OrganizationsFeature organizations = new OrganizationsFeature(db, clock);
       iam = new IamFeature(db, clock, accessKeys);
       organizations.addAccountCreatedListener(iam.accountCreatedListener());
-      // One IAM reload at a time: the change feed's poller re-announces this server's own commits, and a
-      // reload that read before a commit must not finish after (and overwrite) the one that read after it.
-      Object iamReloads = new Object();
-      changeFeed.subscribe("iam", () -> {
-        synchronized (iamReloads) {
-          iam.reload();
-        }
-      });
+      changeFeed.subscribe("iam", iam::reload); // IamFeature serializes its reloads
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
+      OrganizationView organizationView = new OrganizationView(organizations::tree);
+      changeFeed.subscribe("organizations", organizationView::reload);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
@@ -139,15 +137,19 @@ public final class GatehouseServer {
       changeFeed.subscribe(OrganizationsFeature.CHANGE_TOPIC, rules::expand); // tags, closures, other servers' writes
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
+      accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
       iam.reload();
       sts.reloadOrganization();
+      organizationView.reload();
       announce(bootstrap.rootCredentials());
       rules.expand(); // catches up with organization changes made while no server ran
 
       endpoint = new AwsEndpoint(
           List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(), iam.api(),
               sts.api(), rules.api()),
-          accessKeys.authenticatorWith(List.of(sts.credentialResolver())), clock, config.maxBodyBytes());
+          accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
+          new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
+          clock, config.maxBodyBytes());
       assignments.start();
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
@@ -206,6 +208,7 @@ public final class GatehouseServer {
       LOG.warn("error while stopping the listener: {}", e.toString());
     } finally {
       if (assignments != null) assignments.stop();
+      if (accessKeys != null) accessKeys.stopFlushing(); // before the database closes: keep the last uses
       if (changeFeed != null) changeFeed.close();
       if (db != null) db.close();
       state = State.STOPPED;

@@ -237,6 +237,50 @@ class AccessKeysTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void aRunningServerFlushesLastUsesPeriodicallyWithoutBeingAsked(Supplier<Database> backend) throws Exception {
+    try (Database db = backend.get()) {
+      AccessKeys keys = new AccessKeys(db, keyring(), CLOCK);
+      keys.ensureRootKey(ACCOUNT, KEY, SECRET);
+      keys.startFlushing(java.time.Duration.ofMillis(20));
+      try {
+        assertThatThrownBy(() -> keys.startFlushing(java.time.Duration.ofMillis(20))).isInstanceOf(IllegalStateException.class);
+        keys.authenticator().authenticate(signed(KEY, SECRET, null), "sts");
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Instant lastUsed = null;
+        while (lastUsed == null && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+          lastUsed = db.withHandle(h -> keys.find(h, KEY)).orElseThrow().lastUsedDate();
+        }
+        assertThat(lastUsed).as("written by the flusher within 10 s").isEqualTo(NOW);
+        assertThat(keys.flushLastUsed()).as("nothing left to flush").isZero();
+      } finally {
+        keys.stopFlushing();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
+  void stoppingFlushesTheUsesNotYetWritten(Supplier<Database> backend) {
+    try (Database db = backend.get()) {
+      AccessKeys keys = new AccessKeys(db, keyring(), CLOCK);
+      keys.ensureRootKey(ACCOUNT, KEY, SECRET);
+      keys.startFlushing(java.time.Duration.ofHours(1));
+      keys.authenticator().authenticate(signed(KEY, SECRET, null), "sts");
+      assertThat(db.withHandle(h -> keys.find(h, KEY)).orElseThrow().lastUsedDate()).isNull();
+
+      keys.stopFlushing();
+
+      AccessKeyMetadata used = db.withHandle(h -> keys.find(h, KEY)).orElseThrow();
+      assertThat(used.lastUsedDate()).isEqualTo(NOW);
+      assertThat(used.lastUsedService()).isEqualTo("sts");
+      assertThatThrownBy(() -> keys.startFlushing(java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.gatehouse.server.testing.TestDatabases#all")
   void longTermKeysAndSessionCredentialsAuthenticateTogether(Supplier<Database> backend) {
     try (Database db = backend.get()) {
       Keyring keyring = keyring();

@@ -61,6 +61,7 @@ class IamAcrossServersTest {
       onA.createRole(r -> r.roleName("shared").assumeRolePolicyDocument(IamSdkTest.TRUST));
       onA.attachRolePolicy(r -> r.roleName("shared").policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
       onA.createUser(u -> u.userName("traveller"));
+      onA.putUserPolicy(u -> u.userName("traveller").policyName("self").policyDocument(IamSdkTest.GET_SELF));
       AccessKey key = onA.createAccessKey(k -> k.userName("traveller")).accessKey();
 
       String roleArn = "arn:aws:iam::" + account + ":role/shared";

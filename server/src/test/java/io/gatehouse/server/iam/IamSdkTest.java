@@ -34,6 +34,9 @@ abstract class IamSdkTest {
   static final String READ_S3 = """
       {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}""";
   static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+  /** Every call is authorized: a user needs iam:GetUser even on itself. */
+  static final String GET_SELF = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::*:user/${aws:username}"}]}""";
 
   abstract GatehouseTestServer server();
 
@@ -175,6 +178,7 @@ abstract class IamSdkTest {
   void accessKeysSignRequestsAtOnce() {
     String user = unique("bob");
     iam.createUser(b -> b.userName(user).tags(t -> t.key("dept").value("eng")));
+    iam.putUserPolicy(b -> b.userName(user).policyName("self").policyDocument(GET_SELF));
     AccessKey key = iam.createAccessKey(b -> b.userName(user)).accessKey();
     assertThat(key.accessKeyId()).startsWith("AKIA").hasSize(20);
     assertThat(key.status()).isEqualTo(StatusType.ACTIVE);
@@ -206,6 +210,7 @@ abstract class IamSdkTest {
     for (var k : iam.listAccessKeys(b -> b.userName(user)).accessKeyMetadata()) {
       iam.deleteAccessKey(b -> b.userName(user).accessKeyId(k.accessKeyId()));
     }
+    iam.deleteUserPolicy(b -> b.userName(user).policyName("self"));
     iam.deleteUser(b -> b.userName(user));
   }
 

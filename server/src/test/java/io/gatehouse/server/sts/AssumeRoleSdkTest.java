@@ -201,6 +201,40 @@ abstract class AssumeRoleSdkTest {
     assertThat(world.assume(session(wide), deployRoleArn, "s1", b -> {}).credentials()).isNotNull();
   }
 
+  @Test
+  void managedSessionPoliciesResolveCustomerAndAwsPoliciesAttachedToNobodyAndAMissingOneIsAValidationError() {
+    String pipelineArn = world.createRole(toolingAdmin, "Pipeline",
+        trusting("arn:aws:iam::" + server().managementAccountId() + ":root"), allowAssume(deployRoleArn));
+    // neither policy is attached to any principal: found by ARN, not through an attachment
+    String onlyGetRole = world.iam(toolingAdmin).createPolicy(b -> b.policyName("only-get-role").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetRole","Resource":"*"}]}""")).policy().arn();
+    String powerUser = "arn:aws:iam::aws:policy/PowerUserAccess";
+
+    AssumeRoleResponse narrowed = world.assume(world.root(), pipelineArn, "narrow", b -> b.policyArns(p -> p.arn(onlyGetRole)));
+    assertThat(narrowed.packedPolicySize()).isBetween(1, 100);
+    assertThat(denial(() -> world.assume(session(narrowed), deployRoleArn, "s1", b -> {})))
+        .endsWith("because no session policy allows the sts:AssumeRole action");
+
+    AssumeRoleResponse awsManaged = world.assume(world.root(), pipelineArn, "power", b -> b.policyArns(p -> p.arn(powerUser)));
+    assertThat(world.assume(session(awsManaged), deployRoleArn, "s1", b -> {}).assumedRoleUser().arn()).endsWith("/DeployRole/s1");
+    AssumeRoleResponse readOnly = world.assume(world.root(), pipelineArn, "read",
+        b -> b.policyArns(p -> p.arn("arn:aws:iam::aws:policy/IAMReadOnlyAccess")));
+    assertThat(denial(() -> world.assume(session(readOnly), deployRoleArn, "s1", b -> {})))
+        .endsWith("because no session policy allows the sts:AssumeRole action");
+
+    String productionPolicy = world.iam(productionAdmin).createPolicy(b -> b.policyName("theirs").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""")).policy().arn();
+    for (String missing : new String[] {"arn:aws:iam::" + tooling + ":policy/nope", "arn:aws:iam::aws:policy/NoSuchAwsPolicy",
+        productionPolicy /* exists, but not in the role's account */}) {
+      assertThatThrownBy(() -> world.assume(world.root(), pipelineArn, "s1", b -> b.policyArns(p -> p.arn(missing))))
+          .as(missing).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Policy " + missing + " does not exist or is not attachable.");
+          });
+    }
+  }
+
   private Keyring keyring() {
     return Keyring.loadOrCreate(server().dataDir().resolve("keyring"));
   }
