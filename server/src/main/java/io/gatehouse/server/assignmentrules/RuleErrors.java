@@ -28,9 +28,10 @@ final class RuleErrors {
     }
   }
 
+  /** 400, as the endpoint's own denials in JSON protocols (and AWS's JSON services) answer it. */
   static final class AccessDeniedException extends AwsException {
     AccessDeniedException(String message) {
-      super("AccessDeniedException", 403, message);
+      super("AccessDeniedException", 400, message);
     }
   }
 }

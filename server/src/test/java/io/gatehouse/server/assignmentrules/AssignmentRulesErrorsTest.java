@@ -103,9 +103,9 @@ class AssignmentRulesErrorsTest {
     Caller management = w.aws.caller();
     try {
       w.aws.as(Caller.root("111122223333", "AKIAMEMBER0000000000"));
-      assertError(w.call("gatehouse", "ListAssignmentRules", Map.of("InstanceArn", w.instanceArn)), 403,
+      assertError(w.call("gatehouse", "ListAssignmentRules", Map.of("InstanceArn", w.instanceArn)), 400,
           "AccessDeniedException", "management account");
-      assertError(create(rule(Map.of("OrganizationalUnitId", ou))), 403, "AccessDeniedException", "management account");
+      assertError(create(rule(Map.of("OrganizationalUnitId", ou))), 400, "AccessDeniedException", "management account");
     } finally {
       w.aws.as(management);
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Tag;
@@ -160,7 +161,7 @@ abstract class AssignmentRulesServerTestBase {
         AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken()))) {
       assertThatThrownBy(() -> asMember.call("ListAssignmentRules", Map.of("InstanceArn", server().instanceArn())))
           .isInstanceOfSatisfying(GatehouseAdminClient.ServiceError.class, e -> {
-            assertThat(e.status).isEqualTo(403);
+            assertThat(e.status).isEqualTo(400);
             assertThat(e.code).isEqualTo("AccessDeniedException");
           });
     }
@@ -169,6 +170,46 @@ abstract class AssignmentRulesServerTestBase {
       assertThatThrownBy(() -> forged.call("ListAssignmentRules", Map.of("InstanceArn", server().instanceArn())))
           .isInstanceOfSatisfying(GatehouseAdminClient.ServiceError.class,
               e -> assertThat(e.code).isEqualTo("InvalidSignatureException"));
+    }
+  }
+
+  @Test
+  void enforcementDecidesGatehouseActionsOnTheRulesArn() {
+    String prod = ou(root, "Production");
+    String id = admin.call("CreateAssignmentRule", Map.of("InstanceArn", server().instanceArn(),
+        "PermissionSetArn", permissionSet("Audit"), "PrincipalType", "GROUP", "PrincipalId", group("Auditors"),
+        "Scope", Map.of("OrganizationalUnitId", prod))).at("/AssignmentRule/AssignmentRuleId").asText();
+    String ruleArn = "arn:aws:gatehouse:::assignmentRule/" + id;
+    String name = "rules-reader-" + unique();
+    try (IamClient iam = server().client(IamClient.builder())) {
+      iam.createUser(r -> r.userName(name));
+      var key = iam.createAccessKey(r -> r.userName(name)).accessKey();
+      try (GatehouseAdminClient reader = new GatehouseAdminClient(server().endpoint(),
+          AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+        Map<String, Object> describe = Map.of("InstanceArn", server().instanceArn(), "AssignmentRuleId", id);
+        assertThatThrownBy(() -> reader.call("DescribeAssignmentRule", describe))
+            .isInstanceOfSatisfying(GatehouseAdminClient.ServiceError.class, e -> {
+              assertThat(e.code).isEqualTo("AccessDeniedException");
+              assertThat(e.getMessage()).contains("gatehouse:DescribeAssignmentRule");
+            });
+
+        iam.putUserPolicy(r -> r.userName(name).policyName("rules").policyDocument("{\"Version\":\"2012-10-17\","
+            + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"gatehouse:DescribeAssignmentRule\","
+            + "\"Resource\":[\"" + ruleArn + "\",\"arn:aws:sso:::instance/*\"]}]}"));
+
+        assertThat(reader.call("DescribeAssignmentRule", describe).at("/AssignmentRule/AssignmentRuleArn").asText())
+            .isEqualTo(ruleArn);
+        // Another rule's ARN is not in the policy: refused before the rule is even looked up.
+        assertThatThrownBy(() -> reader.call("DescribeAssignmentRule",
+            Map.of("InstanceArn", server().instanceArn(), "AssignmentRuleId", "ar-0000000000000000")))
+            .isInstanceOfSatisfying(GatehouseAdminClient.ServiceError.class, e -> {
+              assertThat(e.code).isEqualTo("AccessDeniedException");
+              assertThat(e.getMessage()).contains("arn:aws:gatehouse:::assignmentRule/ar-0000000000000000");
+            });
+        assertThatThrownBy(() -> reader.call("DeleteAssignmentRule", describe))
+            .isInstanceOfSatisfying(GatehouseAdminClient.ServiceError.class,
+                e -> assertThat(e.code).isEqualTo("AccessDeniedException"));
+      }
     }
   }
 
