@@ -71,6 +71,17 @@ public final class AssignmentFeature {
     worker.stop();
   }
 
+  /** Provisions on the calling thread until no request is waiting; returns how many were completed (tests). */
+  int provisionPending() {
+    int total = 0;
+    while (!idle()) {
+      int n = worker.drainOnce();
+      total += n;
+      if (n == 0) Thread.onSpinWait(); // another worker holds the rest
+    }
+    return total;
+  }
+
   /** Whether no request is waiting to be provisioned (on any server sharing the database). */
   public boolean idle() {
     return db.withHandle(h -> !new JdbcAssignmentStore(h).anyPending());

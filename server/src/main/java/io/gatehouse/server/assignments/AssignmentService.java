@@ -28,6 +28,7 @@ final class AssignmentService implements AssignmentRequests {
   private final Clock clock;
   private final PermissionSetCatalog catalog;
   private final Runnable wakeWorker;
+  private final java.util.Map<String, Directory.InstanceInfo> instances = new java.util.concurrent.ConcurrentHashMap<>();
 
   AssignmentService(Database db, Clock clock, PermissionSetCatalog catalog, Runnable wakeWorker) {
     this.db = db;
@@ -36,16 +37,30 @@ final class AssignmentService implements AssignmentRequests {
     this.wakeWorker = wakeWorker;
   }
 
-  /** Whether a principal may ask: the management account owns the instance. */
+  /**
+   * Whether a principal may ask: the management account owns the instance. Instances are created
+   * once and never change owner, so what was found is remembered.
+   */
   Directory.InstanceInfo requireInstance(Handle h, String callerAccountId, String instanceArn) {
-    return Directory.instance(h, instanceArn)
-        .filter(i -> callerAccountId == null || i.ownerAccountId().equals(callerAccountId))
-        .orElseThrow(() -> ResourceNotFoundException.instance(instanceArn));
+    Directory.InstanceInfo found = instances.get(instanceArn);
+    if (found == null) {
+      found = Directory.instance(h, instanceArn).orElseThrow(() -> ResourceNotFoundException.instance(instanceArn));
+      instances.put(instanceArn, found);
+    }
+    if (callerAccountId != null && !found.ownerAccountId().equals(callerAccountId)) {
+      throw ResourceNotFoundException.instance(instanceArn);
+    }
+    return found;
   }
 
   PermissionSet requirePermissionSet(Handle h, String instanceArn, String permissionSetArn) {
     return catalog.find(h, instanceArn, permissionSetArn)
         .orElseThrow(() -> ResourceNotFoundException.permissionSet(permissionSetArn));
+  }
+
+  /** Like {@link #requirePermissionSet}, read once per transaction per set. */
+  private void requirePermissionSetOnce(Handle h, String instanceArn, String permissionSetArn) {
+    if (TransactionMemo.first(h, "set:" + permissionSetArn)) requirePermissionSet(h, instanceArn, permissionSetArn);
   }
 
   // ---- CreateAccountAssignment / DeleteAccountAssignment and the contract for rules
@@ -96,7 +111,7 @@ final class AssignmentService implements AssignmentRequests {
    * still gets a request (which succeeds) as AWS gives one; {@code ensure} gets nothing.
    */
   private Optional<StatusRecord> request(Handle h, AssignmentTarget target, String origin, boolean always) {
-    requirePermissionSet(h, target.instanceArn(), target.permissionSetArn());
+    requirePermissionSetOnce(h, target.instanceArn(), target.permissionSetArn());
     JdbcAssignmentStore store = new JdbcAssignmentStore(h);
     Optional<Assignment> row = store.lockAssignment(target);
     if (row.isPresent() && row.get().state() != AssignmentState.DELETING) {
@@ -115,8 +130,10 @@ final class AssignmentService implements AssignmentRequests {
     StatusRecord r = new StatusRecord(0, Ids.uuid(), kind, t.instanceArn(), OperationStatus.IN_PROGRESS, null,
         t.permissionSetArn(), t.accountId(), t.principalType(), t.principalId(), now());
     new JdbcAssignmentStore(h).insertOperation(r);
-    ChangeLog.append(h, AssignmentFeature.TOPIC);
-    h.afterCommit(wakeWorker);
+    if (TransactionMemo.first(h, "logged")) {
+      ChangeLog.append(h, AssignmentFeature.TOPIC);
+      h.afterCommit(wakeWorker);
+    }
     return r;
   }
 

@@ -1,6 +1,5 @@
 package io.gatehouse.server.assignments;
 
-import io.gatehouse.server.storage.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,11 +72,13 @@ final class JdbcAssignmentStore {
     if (b.size() > 0) b.execute();
   }
 
-  /** Every assignment in these accounts, in any state. */
-  List<Assignment> assignmentsInAccounts(Collection<String> accountIds) {
-    if (accountIds.isEmpty()) return List.of();
-    return h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM sso_account_assignment WHERE account_id IN (<a>)")
-        .bindList("a", new ArrayList<>(accountIds)).map(JdbcAssignmentStore::assignmentRow).list();
+  /** Every assignment (in any state) of these permission sets in these accounts. */
+  List<Assignment> assignmentsIn(Collection<String> permissionSetArns, Collection<String> accountIds) {
+    if (accountIds.isEmpty() || permissionSetArns.isEmpty()) return List.of();
+    return h.createQuery("SELECT " + ASSIGNMENT_COLUMNS + " FROM sso_account_assignment WHERE account_id IN (<a>) "
+            + "AND permission_set_arn IN (<ps>)")
+        .bindList("a", new ArrayList<>(accountIds)).bindList("ps", new ArrayList<>(permissionSetArns))
+        .map(JdbcAssignmentStore::assignmentRow).list();
   }
 
   /** Assignments of a permission set in an account that are not being deleted, by principal, after a key. */
@@ -147,12 +148,12 @@ final class JdbcAssignmentStore {
 
   /**
    * Claims up to {@code limit} pending requests, oldest first, locking them until the transaction
-   * ends; on PostgreSQL rows another server holds are skipped rather than waited for.
+   * ends; rows another worker (another server) holds are skipped rather than waited for. H2 and
+   * PostgreSQL both support {@code FOR UPDATE SKIP LOCKED}.
    */
-  List<StatusRecord> claimPending(Database.Dialect dialect, int limit) {
-    String skip = dialect == Database.Dialect.POSTGRESQL ? " SKIP LOCKED" : "";
+  List<StatusRecord> claimPending(int limit) {
     return h.createQuery("SELECT " + OPERATION_COLUMNS + " FROM sso_operation WHERE status = 'IN_PROGRESS' "
-            + "ORDER BY seq LIMIT " + limit + " FOR UPDATE" + skip)
+            + "ORDER BY seq LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
         .map(JdbcAssignmentStore::operationRow).list();
   }
 
@@ -180,10 +181,13 @@ final class JdbcAssignmentStore {
 
   // ---- provisioned roles
 
-  List<ProvisionedRole> rolesInAccounts(Collection<String> accountIds) {
-    if (accountIds.isEmpty()) return List.of();
-    return h.createQuery("SELECT " + ROLE_COLUMNS + " FROM sso_provisioned_role WHERE account_id IN (<a>)")
-        .bindList("a", new ArrayList<>(accountIds)).map(JdbcAssignmentStore::roleRow).list();
+  /** The roles of these permission sets in these accounts. */
+  List<ProvisionedRole> rolesIn(Collection<String> permissionSetArns, Collection<String> accountIds) {
+    if (accountIds.isEmpty() || permissionSetArns.isEmpty()) return List.of();
+    return h.createQuery("SELECT " + ROLE_COLUMNS + " FROM sso_provisioned_role WHERE account_id IN (<a>) "
+            + "AND permission_set_arn IN (<ps>)")
+        .bindList("a", new ArrayList<>(accountIds)).bindList("ps", new ArrayList<>(permissionSetArns))
+        .map(JdbcAssignmentStore::roleRow).list();
   }
 
   List<ProvisionedRole> rolesOf(String permissionSetArn) {

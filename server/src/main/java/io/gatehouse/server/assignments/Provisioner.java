@@ -81,11 +81,16 @@ final class Provisioner {
     void applyChanges(List<StatusRecord> changes) {
       if (changes.isEmpty()) return;
       Set<String> accounts = new TreeSet<>();
-      for (StatusRecord r : changes) accounts.add(r.accountId());
+      Set<String> setArns = new TreeSet<>();
+      for (StatusRecord r : changes) {
+        accounts.add(r.accountId());
+        setArns.add(r.permissionSetArn());
+      }
+      // Every slot of the batch is in sets × accounts; so is whatever else shares those slots.
       Map<AssignmentTarget, Assignment> rows = new HashMap<>();
-      for (Assignment a : store.assignmentsInAccounts(accounts)) rows.put(a.target(), a);
+      for (Assignment a : store.assignmentsIn(setArns, accounts)) rows.put(a.target(), a);
       Map<RoleSlot, ProvisionedRole> roles = new HashMap<>();
-      for (ProvisionedRole r : store.rolesInAccounts(accounts)) roles.put(r.slot(), r);
+      for (ProvisionedRole r : store.rolesIn(setArns, accounts)) roles.put(r.slot(), r);
       Set<String> activeAccounts = Directory.activeAccounts(h, accounts);
       Map<String, Set<String>> principals = existingPrincipals(changes);
 

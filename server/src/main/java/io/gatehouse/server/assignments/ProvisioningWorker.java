@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The background thread that provisions: it claims the oldest IN_PROGRESS requests (locked with
- * {@code FOR UPDATE}, skipping rows another server holds on PostgreSQL) and hands them to the
+ * {@code FOR UPDATE SKIP LOCKED}, so servers sharing a database never take the same request) and hands them to the
  * {@link Provisioner} in the same transaction, batch after batch until none is left, then waits for
  * a wake-up (a local request committed) or the poll interval (another server's request, or work
- * left by a crash). A batch that fails as a whole is retried one request per transaction so that
- * one bad request is marked FAILED instead of blocking the queue.
+ * left by a crash). A batch that keeps failing is retried one request per transaction so that one
+ * bad request is marked FAILED instead of blocking the queue.
  */
 final class ProvisioningWorker {
   private static final Logger LOG = LoggerFactory.getLogger(ProvisioningWorker.class);
@@ -23,7 +24,10 @@ final class ProvisioningWorker {
   private final Provisioner provisioner;
   private final int batchSize;
   private final Duration pollInterval;
+  private static final int ATTEMPTS = 3;
+
   private final Semaphore wakeups = new Semaphore(0);
+  private final AtomicInteger failures = new AtomicInteger();
   private volatile boolean running;
   private Thread thread;
 
@@ -77,16 +81,36 @@ final class ProvisioningWorker {
     }
   }
 
-  /** One batch: returns how many requests it completed (0 when the queue is empty). */
+  /**
+   * One batch: returns how many requests it completed (0 when the queue is empty, or when the batch
+   * failed and will be tried again). A batch that fails {@value #ATTEMPTS} times in a row (not a
+   * lock timeout or a deadlock with another writer, then) is retried one request at a time.
+   */
   int drainOnce() {
     try {
-      return db.inTransaction(h -> {
-        List<StatusRecord> claimed = new JdbcAssignmentStore(h).claimPending(db.dialect(), batchSize);
+      long start = System.nanoTime();
+      long[] processed = new long[1];
+      int done = db.inTransaction(h -> {
+        List<StatusRecord> claimed = new JdbcAssignmentStore(h).claimPending(batchSize);
         if (!claimed.isEmpty()) provisioner.process(h, claimed);
+        processed[0] = System.nanoTime();
         return claimed.size();
       });
+      failures.set(0);
+      if (done > 0 && LOG.isDebugEnabled()) {
+        long end = System.nanoTime();
+        LOG.debug("provisioned {} requests: {} ms in the transaction, {} ms to commit and notify", done,
+            (processed[0] - start) / 1_000_000, (end - processed[0]) / 1_000_000);
+      }
+      return done;
     } catch (RuntimeException batchFailure) {
-      LOG.warn("provisioning batch failed, retrying its requests one by one: {}", batchFailure.toString());
+      if (failures.incrementAndGet() < ATTEMPTS) {
+        LOG.warn("provisioning batch failed, will retry: {}", batchFailure.toString());
+        return 0;
+      }
+      failures.set(0);
+      LOG.warn("provisioning batch failed {} times, retrying its requests one by one: {}", ATTEMPTS,
+          batchFailure.toString());
       return oneByOne();
     }
   }
@@ -97,7 +121,7 @@ final class ProvisioningWorker {
    * creation's row removed, a deletion's row active again), so no assignment waits on it forever.
    */
   private int oneByOne() {
-    List<StatusRecord> pending = db.withHandle(h -> new JdbcAssignmentStore(h).claimPending(db.dialect(), batchSize));
+    List<StatusRecord> pending = db.withHandle(h -> new JdbcAssignmentStore(h).claimPending(batchSize));
     int done = 0;
     for (StatusRecord r : pending) {
       try {

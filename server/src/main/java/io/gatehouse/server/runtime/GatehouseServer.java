@@ -145,8 +145,8 @@ public final class GatehouseServer {
       rules.expand(); // catches up with organization changes made while no server ran
 
       endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(), iam.api(),
-              sts.api(), rules.api()),
+          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
+              iam.api(), sts.api(), rules.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
           clock, config.maxBodyBytes());
