@@ -149,9 +149,10 @@ public final class ProvisioningBench implements Callable<Integer> {
       iam.reload();
       System.out.printf("one IAM snapshot reload with every role: %.2f s%n", seconds(System.nanoTime() - reloadStart));
       System.out.printf("RESULT {\"assignments\":%d,\"roles\":%d,\"via\":\"%s\",\"batch\":%d,\"database\":\"%s\","
-              + "\"requested_s\":%.3f,\"succeeded_s\":%.3f,\"in_snapshot_s\":%.3f,\"per_second\":%.0f,\"load\":\"%s\"}%n",
+              + "\"requested_s\":%.3f,\"succeeded_s\":%.3f,\"in_snapshot_s\":%.3f,\"per_second\":%.0f,"
+              + "\"process_cpu_s\":%.3f,\"requester_cpu_s\":%.3f,\"worker_cpu_s\":%.3f,\"load\":\"%s\"}%n",
           last.assignments, last.roles, via, batch, db.dialect(), last.requested, last.succeeded, last.inSnapshot,
-          last.assignments / last.succeeded, loadAverage());
+          last.assignments / last.succeeded, last.processCpu, last.requesterCpu, last.workerCpu, loadAverage());
       return 0;
     }
   }
@@ -174,6 +175,7 @@ public final class ProvisioningBench implements Callable<Integer> {
   private Result round(Database db, IamFeature iam, AssignmentFeature assignments, InProcessCalls calls,
       List<AssignmentTarget> targets, int round) throws Exception {
     if (separate) assignments.stop();
+    CpuClock cpu = new CpuClock();
     long start = System.nanoTime();
     if (via.equals("api")) {
       requestThroughApi(calls, targets);
@@ -200,7 +202,8 @@ public final class ProvisioningBench implements Callable<Integer> {
         + "AND status = 'SUCCEEDED' AND permission_set_arn IN (SELECT permission_set_arn FROM sso_provisioned_role "
         + "WHERE role_name LIKE :n)").bind("n", "AWSReservedSSO_R" + round + "Set%").mapTo(Integer.class).one());
     return new Result(targets.size(), ok, roleArns.size(), seconds(requested - start), seconds(succeeded - start),
-        seconds(inSnapshot - start));
+        seconds(inSnapshot - start), cpu.processSeconds(), cpu.threadSeconds("main"),
+        cpu.threadSeconds("gatehouse-provisioning"));
   }
 
   private void requestThroughApi(InProcessCalls calls, List<AssignmentTarget> targets) throws Exception {
@@ -240,15 +243,17 @@ public final class ProvisioningBench implements Callable<Integer> {
   }
 
   private record Result(int assignments, int succeededCount, int roles, double requested, double succeeded,
-      double inSnapshot) {
+      double inSnapshot, double processCpu, double requesterCpu, double workerCpu) {
     boolean valid() {
       return succeededCount == assignments && roles == assignments;
     }
 
     String describe(String label) {
       return String.format("%s: %d assignments → %d SUCCEEDED, %d roles; requested in %.2f s, all SUCCEEDED after "
-              + "%.2f s (%.0f/s), all roles in the IAM snapshot after %.2f s; load %s", label, assignments,
-          succeededCount, roles, requested, succeeded, assignments / succeeded, inSnapshot, loadAverage());
+              + "%.2f s (%.0f/s), all roles in the IAM snapshot after %.2f s; CPU: process %.2f s, requesting thread "
+          + "%.2f s, provisioning worker %.2f s (its commits' IAM snapshot reloads included); load %s", label,
+          assignments, succeededCount, roles, requested, succeeded, assignments / succeeded, inSnapshot, processCpu,
+          requesterCpu, workerCpu, loadAverage());
     }
   }
 }

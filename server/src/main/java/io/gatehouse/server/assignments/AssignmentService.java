@@ -113,15 +113,17 @@ final class AssignmentService implements AssignmentRequests {
   private Optional<StatusRecord> request(Handle h, AssignmentTarget target, String origin, boolean always) {
     requirePermissionSetOnce(h, target.instanceArn(), target.permissionSetArn());
     JdbcAssignmentStore store = new JdbcAssignmentStore(h);
-    Optional<Assignment> row = store.lockAssignment(target);
-    if (row.isPresent() && row.get().state() != AssignmentState.DELETING) {
-      return always ? Optional.of(record(h, OperationKind.CREATE, target)) : Optional.empty();
-    }
-    if (row.isPresent()) {
-      store.revive(target, origin);
-    } else if (!store.insertAssignmentIfAbsent(new Assignment(target, AssignmentState.CREATING, origin, now()))) {
-      // Another transaction created it between our read and our insert.
-      return always ? Optional.of(record(h, OperationKind.CREATE, target)) : Optional.empty();
+    // The common case, a new assignment, in one statement; an existing row is then read and locked.
+    if (!store.insertAssignmentIfAbsent(new Assignment(target, AssignmentState.CREATING, origin, now()))) {
+      Optional<Assignment> row = store.lockAssignment(target);
+      if (row.isPresent() && row.get().state() == AssignmentState.DELETING) {
+        store.revive(target, origin);
+      } else if (row.isEmpty()
+          && store.insertAssignmentIfAbsent(new Assignment(target, AssignmentState.CREATING, origin, now()))) {
+        // deleted by the worker between the two statements: created after all
+      } else {
+        return always ? Optional.of(record(h, OperationKind.CREATE, target)) : Optional.empty();
+      }
     }
     return Optional.of(record(h, OperationKind.CREATE, target));
   }

@@ -26,9 +26,10 @@ import org.jdbi.v3.core.Handle;
  * roles for ProvisionPermissionSet, and completes the requests' statuses — so that after a crash
  * either all of this batch is done or none of it, and the requests are still IN_PROGRESS.
  *
- * <p>Statements per batch, not per item: the accounts' IAM rows are locked first (in account
- * order), then the batch reads the assignments and roles of its accounts, the principals and the
- * accounts it needs, and writes everything with JDBC batches.
+ * <p>Statements per batch, not per item: the batch reads the assignments and roles of its
+ * (set, account) slots, the principals and the accounts it needs, and writes everything with JDBC
+ * batches. Two workers that provision the same slot at once both try to record its role; the
+ * second fails on the role's primary key, rolls back, and its batch is retried.
  */
 final class Provisioner {
   private final PermissionSetCatalog catalog;
@@ -42,7 +43,6 @@ final class Provisioner {
   /** Processes the requests (oldest first) in the caller's transaction and records their outcome. */
   void process(Handle h, List<StatusRecord> claimed) {
     Batch batch = new Batch(h);
-    batch.lock(claimed);
     List<StatusRecord> changes = claimed.stream().filter(r -> r.kind() != OperationKind.PROVISION).toList();
     batch.applyChanges(changes);
     for (StatusRecord r : claimed) if (r.kind() == OperationKind.PROVISION) batch.provision(r);
@@ -62,19 +62,6 @@ final class Provisioner {
     Batch(Handle h) {
       this.h = h;
       this.store = new JdbcAssignmentStore(h);
-    }
-
-    /** Locks the IAM rows of every account the batch may write to, in one ordered statement. */
-    void lock(List<StatusRecord> claimed) {
-      Set<String> accounts = new TreeSet<>();
-      for (StatusRecord r : claimed) {
-        if (r.accountId() != null) {
-          accounts.add(r.accountId());
-        } else {
-          for (ProvisionedRole role : store.rolesOf(r.permissionSetArn())) accounts.add(role.slot().accountId());
-        }
-      }
-      ReservedRoles.lockAccounts(h, accounts);
     }
 
     /** Assignment creations and deletions, in request order, then the roles their slots need. */
@@ -181,8 +168,7 @@ final class Provisioner {
           succeed(r);
         }
       }
-      ReservedRoles.delete(h, gone.stream().map(r -> r.slot().accountId()).toList(),
-          gone.stream().map(ProvisionedRole::roleId).toList());
+      ReservedRoles.delete(h, gone.stream().map(ProvisionedRole::roleId).toList());
       store.deleteRoles(gone.stream().map(ProvisionedRole::slot).toList());
       store.insertRoles(made, now);
       store.deleteAssignments(removed);

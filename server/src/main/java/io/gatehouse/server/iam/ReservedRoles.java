@@ -77,14 +77,16 @@ public final class ReservedRoles {
   /**
    * Creates or rewrites the roles, in the caller's transaction: every spec is checked first (its
    * customer managed policies and boundary must exist in its account), and only the valid ones are
-   * written, so a failed spec leaves nothing behind. Locks the accounts' IAM rows in account order
-   * and appends the {@code iam} change-log topic.
+   * written, so a failed spec leaves nothing behind. Appends the {@code iam} change-log topic.
    *
    * @return one outcome per spec, in order
    */
   public static List<Outcome> put(Handle h, List<RoleSpec> specs, Instant now) {
     if (specs.isEmpty()) return List.of();
-    lockAccounts(h, specs.stream().map(RoleSpec::accountId).toList());
+    // Only a role that uses the account's own policies must not race IAM's DeletePolicy, which
+    // checks for attachments under the account's lock; others need no lock (names are unique by
+    // index), so bulk provisioning does not hold up the accounts' IAM writes.
+    lockAccounts(h, specs.stream().filter(ReservedRoles::usesAccountPolicies).map(RoleSpec::accountId).toList());
     Map<String, Set<String>> customerPolicies = customerPolicyArns(h, specs);
     List<Outcome> outcomes = new ArrayList<>(specs.size());
     List<RoleSpec> valid = new ArrayList<>();
@@ -106,9 +108,8 @@ public final class ReservedRoles {
   }
 
   /** Deletes reserved roles with their policies, in the caller's transaction. */
-  public static void delete(Handle h, Collection<String> accountIds, Collection<String> roleIds) {
+  public static void delete(Handle h, Collection<String> roleIds) {
     if (roleIds.isEmpty()) return;
-    lockAccounts(h, accountIds);
     for (String table : List.of("iam_tag", "iam_inline_policy", "iam_attachment")) {
       runBatch(h, "DELETE FROM " + table + " WHERE identity_id = :id", roleIds);
     }
@@ -196,12 +197,14 @@ public final class ReservedRoles {
     return null;
   }
 
+  private static boolean usesAccountPolicies(RoleSpec s) {
+    return !s.customerManagedPolicies().isEmpty() || s.boundaryCustomerManaged() != null;
+  }
+
   /** The lower-cased ARNs of the customer managed policies of the accounts whose specs name any. */
   private static Map<String, Set<String>> customerPolicyArns(Handle h, List<RoleSpec> specs) {
     Set<String> accounts = new TreeSet<>();
-    for (RoleSpec s : specs) {
-      if (!s.customerManagedPolicies().isEmpty() || s.boundaryCustomerManaged() != null) accounts.add(s.accountId());
-    }
+    for (RoleSpec s : specs) if (usesAccountPolicies(s)) accounts.add(s.accountId());
     Map<String, Set<String>> out = new HashMap<>();
     if (accounts.isEmpty()) return out;
     h.createQuery("SELECT account_id, name, path FROM iam_policy WHERE account_id IN (<accounts>)")
@@ -212,11 +215,8 @@ public final class ReservedRoles {
     return out;
   }
 
-  /**
-   * Locks the accounts' IAM rows (creating them if needed) in account order, so batches cannot
-   * deadlock. Provisioning takes these locks first, before it reads what it will change.
-   */
-  public static void lockAccounts(Handle h, Collection<String> accountIds) {
+  /** Locks the accounts' IAM rows (creating them if needed) in account order, so batches cannot deadlock. */
+  private static void lockAccounts(Handle h, Collection<String> accountIds) {
     List<String> sorted = new ArrayList<>(new TreeSet<>(accountIds));
     if (sorted.isEmpty()) return;
     runBatch(h, "INSERT INTO iam_account (account_id) VALUES (:id) ON CONFLICT DO NOTHING", sorted);
