@@ -130,8 +130,6 @@ carol="$(gh identitystore create-user --identity-store-id "$store" --user-name c
 carol_in_platform="$(gh identitystore create-group-membership --identity-store-id "$store" --group-id "$platform_engineers" \
   --member-id UserId="$carol" --query MembershipId)"
 gh identitystore create-group-membership --identity-store-id "$store" --group-id "$security_audit" --member-id UserId="$bob" >/dev/null
-expect "members of Platform-Engineers" "$(gh identitystore list-group-memberships --identity-store-id "$store" \
-  --group-id "$platform_engineers" --query 'GroupMemberships[].MemberId.UserId')" "$carol"
 
 developer="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer \
   --description "Builds and deploys in development" --session-duration PT8H --query PermissionSet.PermissionSetArn)"
@@ -154,25 +152,103 @@ done
 
 expect "Developer's session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$developer" \
   --query PermissionSet.SessionDuration)" "PT8H"
-expect "ReadOnly's default session" "$(gh sso-admin describe-permission-set --instance-arn "$instance" --permission-set-arn "$read_only" \
-  --query PermissionSet.SessionDuration)" "PT1H"
 listed_sets="$(gh sso-admin list-permission-sets --instance-arn "$instance" --query 'PermissionSets[]')"
 for arn in "$developer" "$read_only" "$audit"; do
   expect "permission set listed" "$(contains_word "$listed_sets" "$arn")" "yes"
 done
 expect "SecurityAudit's policies" "$(gh sso-admin list-managed-policies-in-permission-set --instance-arn "$instance" \
   --permission-set-arn "$audit" --query 'sort(AttachedManagedPolicies[].Name)' | tr '\t' ' ')" "SecurityAudit ViewOnlyAccess"
-expect "Developer's inline policy" "$(gh sso-admin get-inline-policy-for-permission-set --instance-arn "$instance" \
-  --permission-set-arn "$developer" --output json --query InlinePolicy | grep -o NoAccountChanges)" "NoAccountChanges"
-expect "Developer's boundary" "$(gh sso-admin get-permissions-boundary-for-permission-set --instance-arn "$instance" \
-  --permission-set-arn "$developer" --query PermissionsBoundary.ManagedPolicyArn)" "arn:aws:iam::aws:policy/PowerUserAccess"
-expect "SecurityAudit's tags" "$(gh sso-admin list-tags-for-resource --instance-arn "$instance" --resource-arn "$audit" \
-  --query 'Tags[0].[Key,Value]' | tr '\t' '=')" "team=security"
-if err="$(gh sso-admin create-permission-set --instance-arn "$instance" --name Developer 2>&1)"; then
-  expect "duplicate permission set rejected" "accepted" "ConflictException"
-else
-  expect "duplicate permission set error" "$(echo "$err" | grep -o ConflictException | head -1)" "ConflictException"
-fi
+
+# Production and Development OUs with one account each; the groups get permission sets there.
+new_account() { # new_account NAME EMAIL → account id, once CreateAccount has succeeded
+  local req state=""
+  req="$(gh organizations create-account --email "$2" --account-name "$1" --query CreateAccountStatus.Id)"
+  for _ in $(seq 1 30); do
+    state="$(gh organizations describe-create-account-status --create-account-request-id "$req" --query CreateAccountStatus.State)"
+    [[ "$state" == "IN_PROGRESS" ]] || break
+    sleep 1
+  done
+  [[ "$state" == "SUCCEEDED" ]] || { echo "cli.sh: create-account $1: $state" >&2; exit 1; }
+  gh organizations describe-create-account-status --create-account-request-id "$req" --query CreateAccountStatus.AccountId
+}
+production_ou="$(gh organizations create-organizational-unit --parent-id "$root" --name Production --query OrganizationalUnit.Id)"
+development_ou="$(gh organizations create-organizational-unit --parent-id "$root" --name Development --query OrganizationalUnit.Id)"
+prod_account="$(new_account workloads-prod prod@example.com)"
+dev_account="$(new_account workloads-dev dev-workloads@example.com)"
+gh organizations move-account --account-id "$prod_account" --source-parent-id "$root" --destination-parent-id "$production_ou" >/dev/null
+gh organizations move-account --account-id "$dev_account" --source-parent-id "$root" --destination-parent-id "$development_ou" >/dev/null
+
+await_assignment() { # await_assignment creation|deletion REQUEST_ID → the request's final status
+  local status=""
+  for _ in $(seq 1 60); do
+    if [[ "$1" == creation ]]; then
+      status="$(gh sso-admin describe-account-assignment-creation-status --instance-arn "$instance" \
+        --account-assignment-creation-request-id "$2" --query AccountAssignmentCreationStatus.Status)"
+    else
+      status="$(gh sso-admin describe-account-assignment-deletion-status --instance-arn "$instance" \
+        --account-assignment-deletion-request-id "$2" --query AccountAssignmentDeletionStatus.Status)"
+    fi
+    [[ "$status" == "IN_PROGRESS" ]] || break
+    sleep 1
+  done
+  echo "$status"
+}
+assign() { # assign PERMISSION_SET GROUP ACCOUNT
+  local req
+  req="$(gh sso-admin create-account-assignment --instance-arn "$instance" --permission-set-arn "$1" --principal-type GROUP \
+    --principal-id "$2" --target-type AWS_ACCOUNT --target-id "$3" --query AccountAssignmentCreationStatus.RequestId)"
+  expect "assignment of ${1##*/} to $3" "$(await_assignment creation "$req")" "SUCCEEDED"
+}
+assign "$developer" "$platform_engineers" "$dev_account"
+assign "$read_only" "$platform_engineers" "$prod_account"
+assign "$audit" "$security_audit" "$dev_account"
+assign "$audit" "$security_audit" "$prod_account"
+expect "Platform-Engineers' assignments" "$(gh sso-admin list-account-assignments-for-principal --instance-arn "$instance" \
+  --principal-type GROUP --principal-id "$platform_engineers" --query 'length(AccountAssignments)')" "2"
+
+# Each member account's administrator (OrganizationAccountAccessRole) sees the roles Identity Center made.
+admin_of() { # admin_of ACCOUNT → a session of the account's OrganizationAccountAccessRole: key, secret, token
+  gh sts assume-role --role-arn "arn:aws:iam::$1:role/OrganizationAccountAccessRole" --role-session-name cli-seed \
+    --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]'
+}
+as_admin() { # as_admin SESSION CLI-ARGS… : the CLI with that session's credentials instead of the root's
+  local key secret token
+  read -r key secret token <<<"$1"
+  shift
+  env -u AWS_PROFILE -u AWS_SHARED_CREDENTIALS_FILE AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" \
+    AWS_SESSION_TOKEN="$token" "$aws_cli" --endpoint-url "$GATEHOUSE_ENDPOINT" --output text "$@"
+}
+reserved_roles() { # reserved_roles SESSION → the Identity Center roles' full names, one a line
+  as_admin "$1" iam list-roles --path-prefix /aws-reserved/sso.amazonaws.com/ --query 'Roles[].RoleName' | tr '\t' '\n'
+}
+kinds() { # kinds ROLE_NAMES → the names without their 16-hex suffix, sorted, on one line
+  sed -E 's/_[0-9a-f]{16}$//' <<< "$1" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+dev_admin="$(admin_of "$dev_account")"
+prod_admin="$(admin_of "$prod_account")"
+dev_roles="$(reserved_roles "$dev_admin")"
+expect "roles in development" "$(kinds "$dev_roles")" "AWSReservedSSO_Developer AWSReservedSSO_SecurityAudit"
+expect "roles in production" "$(kinds "$(reserved_roles "$prod_admin")")" "AWSReservedSSO_ReadOnly AWSReservedSSO_SecurityAudit"
+developer_role="$(grep '^AWSReservedSSO_Developer_' <<< "$dev_roles")"
+expect "Developer role: session, boundary" "$(as_admin "$dev_admin" iam get-role --role-name "$developer_role" \
+  --query '[Role.MaxSessionDuration, Role.PermissionsBoundary.PermissionsBoundaryArn]' | tr '\t' ' ')" \
+  "28800 arn:aws:iam::aws:policy/PowerUserAccess"
+expect "Developer role's policies" "$(as_admin "$dev_admin" iam list-attached-role-policies --role-name "$developer_role" \
+  --query 'AttachedPolicies[].PolicyName')" "PowerUserAccess"
+expect "Developer role's inline policy" "$(as_admin "$dev_admin" iam list-role-policies --role-name "$developer_role" \
+  --query 'PolicyNames[]')" "AwsSSOInlinePolicy"
+
+# Revoking access: carol leaves Platform-Engineers (the group's assignments no longer reach her), and the
+# group's ReadOnly assignment in production is deleted, which removes its role there.
+gh identitystore delete-group-membership --identity-store-id "$store" --membership-id "$carol_in_platform" >/dev/null
+expect "carol left Platform-Engineers" "$(gh identitystore is-member-in-groups --identity-store-id "$store" \
+  --member-id UserId="$carol" --group-ids "$platform_engineers" --query 'Results[0].MembershipExists')" "False"
+req="$(gh sso-admin delete-account-assignment --instance-arn "$instance" --permission-set-arn "$read_only" \
+  --principal-type GROUP --principal-id "$platform_engineers" --target-type AWS_ACCOUNT --target-id "$prod_account" \
+  --query AccountAssignmentDeletionStatus.RequestId)"
+expect "ReadOnly unassigned in production" "$(await_assignment deletion "$req")" "SUCCEEDED"
+expect "roles left in production" "$(kinds "$(reserved_roles "$prod_admin")")" "AWSReservedSSO_SecurityAudit"
+
 # === IAM/STS: the seed scenario — a Tooling role deploys to Production =========================
 # (IAM/STS section; see docs/sts.md.) The management root creates two member accounts, reaches IAM in
 # each through its OrganizationAccountAccessRole, creates a Pipeline role in Tooling and a DeployRole
