@@ -48,7 +48,7 @@ class RulesScriptTest {
     pb.environment().put("AWS_SECRET_ACCESS_KEY", SERVER.rootCredentials().secretAccessKey());
     pb.environment().remove("AWS_SHARED_CREDENTIALS_FILE");
     Process p = pb.start();
-    boolean done = p.waitFor(8, TimeUnit.MINUTES);
+    boolean done = p.waitFor(15, TimeUnit.MINUTES);
     if (!done) p.destroyForcibly();
     String output = Files.readString(log, StandardCharsets.UTF_8);
     System.out.println(output);
