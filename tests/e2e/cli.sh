@@ -264,7 +264,18 @@ if err="$(assume "$pipeline" "arn:aws:iam::$production:role/OrganizationAccountA
 fi
 expect "assume denied" "$(error_of "$err")" "AccessDenied"
 expect_match "assume denial message" "$err" "User: arn:aws:sts::$tooling:assumed-role/Pipeline/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::$production:role/OrganizationAccountAccessRole"
-# @@ENFORCEMENT@@
+# Every call is authorized: DeployRole's policy allows reading roles, not creating users.
+if err="$(as "$deploy" iam create-user --user-name intruder 2>&1)"; then
+  expect "create-user as DeployRole" "allowed" "AccessDenied"
+fi
+expect "create-user denied" "$(error_of "$err")" "AccessDenied"
+expect_match "create-user denial message" "$err" "User: arn:aws:sts::$production:assumed-role/DeployRole/release-42 is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::$production:user/intruder because no identity-based policy allows the iam:CreateUser action"
+expect "no user was created" "$(contains_word "$(as "$production_admin" iam list-users --query 'Users[].UserName')" intruder)" "no"
+# Organizations is administered from the management account only, even by a member account's admin.
+if err="$(as "$production_admin" organizations list-accounts 2>&1)"; then
+  expect "list-accounts from a member account" "allowed" "AccessDeniedException"
+fi
+expect "member account denied Organizations" "$(error_of "$err")" "AccessDeniedException"
 
 # A session whose token was tampered with (or comes from another deployment) is refused.
 read -r dak dsk dtok <<< "$deploy"

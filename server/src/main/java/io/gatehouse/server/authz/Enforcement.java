@@ -7,13 +7,10 @@ import io.gatehouse.policy.Authorizer;
 import io.gatehouse.server.awsprotocol.CallAuthorizer;
 import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.iam.IamSnapshot;
-import io.gatehouse.server.organizations.OrganizationTree;
-import io.gatehouse.server.sts.StsSessions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Authorizes every signed call the way AWS does, from in-memory snapshots only: the operation's
@@ -38,24 +35,13 @@ public final class Enforcement implements CallAuthorizer {
       "group", "ListPolicies", "policy", "ListInstanceProfiles", "instance-profile");
 
   private final OperationCatalog catalog;
-  private final Supplier<IamSnapshot> iam;
-  private final Supplier<OrganizationTree> organization;
-  private final Subjects subjects;
+  private final CallerPolicies callers;
   private final Authorizer authorizer = Authorizer.aws();
-  private volatile IamNames names = new IamNames(IamSnapshot.empty());
-  private volatile CompiledOrganization compiledOrganization = new CompiledOrganization(OrganizationTree.empty());
 
-  /**
-   * @param iam the current IAM snapshot (e.g. {@code IamFeature::snapshot}), read from memory per request
-   * @param organization the current organization tree (an {@link OrganizationView}), read from memory per request
-   * @param sessions the sessions behind requests signed with temporary credentials; may be null when there are none
-   */
-  public Enforcement(OperationCatalog catalog, Supplier<IamSnapshot> iam, Supplier<OrganizationTree> organization,
-      StsSessions sessions) {
+  /** @param callers resolves callers against the current snapshots and sessions */
+  public Enforcement(OperationCatalog catalog, CallerPolicies callers) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.iam = Objects.requireNonNull(iam, "iam");
-    this.organization = Objects.requireNonNull(organization, "organization");
-    this.subjects = new Subjects(sessions);
+    this.callers = Objects.requireNonNull(callers, "callers");
   }
 
   @Override
@@ -73,26 +59,23 @@ public final class Enforcement implements CallAuthorizer {
     Caller caller = call.caller();
     if (caller == null) throw new Denied("The operation " + call.operation() + " must be signed");
 
-    IamSnapshot snapshot = iam.get();
-    IamNames names = namesOf(snapshot);
-    CompiledOrganization org = compiled(organization.get());
-    Subject subject = subjects.of(caller, snapshot, org);
+    CallerPolicies.Resolved resolved = callers.resolve(caller, call.service(), call.region(), call.sourceIp(),
+        call.secureTransport(), call.time());
+    Subject subject = resolved.subject;
+    CompiledOrganization org = subject.organization();
+    IamSnapshot snapshot = subject.iam();
 
     if ("organizations".equals(call.service()) && org.tree.isMember(caller.accountId()) && !subject.inManagementAccount()
         && !MEMBER_ACCOUNT_OPERATIONS.contains(call.operation())) {
       throw new Denied(MANAGEMENT_ACCOUNT_ONLY);
     }
 
-    ResolvedCaller resolved = new ResolvedCaller(caller.accountId(), caller.arn(), subject.principalArn(),
-        kind(caller.type()), caller.userId(), subject.userName(), subject.tags(), subject.organizationId(),
-        subject.organizationPaths(), false, subject.tokenIssueTime(), subject.sourceIdentity(), call.sourceIp(),
-        call.secureTransport(), RequestContextKeys.requestedRegion(call.service(), call.region()), call.time());
-    SnapshotArnResolver resolver = new SnapshotArnResolver(call.service(), caller, subject, names, org);
+    SnapshotArnResolver resolver = new SnapshotArnResolver(call.service(), caller, subject, resolved.names, org);
     List<String> arns = resourceArns(entry, call.input(), resolver, caller);
     String resourceAccount = resolver.resourceAccount();
     boolean resourceInManagement = org.tree.isManagementAccount(resourceAccount);
     for (String arn : arns) {
-      AuthorizationRequest request = RequestContextKeys.request(resolved, entry, arn, call.input(), tagsOf(snapshot, arn))
+      AuthorizationRequest request = RequestContextKeys.request(resolved.caller(), entry, arn, call.input(), tagsOf(snapshot, arn))
           .resourceAccount(resourceAccount)
           .principalInManagementAccount(subject.inManagementAccount())
           .resourceInManagementAccount(resourceInManagement)
@@ -118,32 +101,5 @@ public final class Enforcement implements CallAuthorizer {
   private static Map<String, String> tagsOf(IamSnapshot snapshot, String arn) {
     if (!arn.startsWith("arn:aws:iam::")) return Map.of();
     return snapshot.principal(arn).map(IamSnapshot.Principal::tags).orElse(Map.of());
-  }
-
-  private IamNames namesOf(IamSnapshot snapshot) {
-    IamNames current = names;
-    if (current.snapshot != snapshot) {
-      current = new IamNames(snapshot);
-      names = current;
-    }
-    return current;
-  }
-
-  private CompiledOrganization compiled(OrganizationTree tree) {
-    CompiledOrganization current = compiledOrganization;
-    if (current.tree != tree) {
-      current = new CompiledOrganization(tree);
-      compiledOrganization = current;
-    }
-    return current;
-  }
-
-  private static ResolvedCaller.PrincipalKind kind(Caller.PrincipalType type) {
-    return switch (type) {
-      case ROOT -> ResolvedCaller.PrincipalKind.ROOT;
-      case USER -> ResolvedCaller.PrincipalKind.USER;
-      case ASSUMED_ROLE -> ResolvedCaller.PrincipalKind.ASSUMED_ROLE;
-      case FEDERATED_USER -> ResolvedCaller.PrincipalKind.FEDERATED_USER;
-    };
   }
 }

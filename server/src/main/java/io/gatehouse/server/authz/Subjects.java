@@ -7,8 +7,6 @@ import io.gatehouse.policy.PolicySet;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.iam.IamSnapshot;
-import io.gatehouse.server.sts.SessionContext;
-import io.gatehouse.server.sts.StsSessions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +27,11 @@ final class Subjects {
   private static final Policy NOTHING = EVALUATION.check("{\"Version\":\"2012-10-17\",\"Statement\":[]}", PolicyType.SESSION)
       .policy().orElseThrow();
 
-  private final StsSessions sessions;
+  private final CallerSessions sessions;
   private final ConcurrentHashMap<String, Subject> byKey = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<Policy>> inlineSessionPolicies = new ConcurrentHashMap<>();
 
-  Subjects(StsSessions sessions) {
+  Subjects(CallerSessions sessions) {
     this.sessions = sessions;
   }
 
@@ -48,9 +46,8 @@ final class Subjects {
   }
 
   private Subject resolve(Caller caller, IamSnapshot iam, CompiledOrganization org) {
-    Optional<StsSessions.ActiveSession> active = sessions == null ? Optional.empty() : sessions.of(caller);
-    SessionContext session = active.map(StsSessions.ActiveSession::context).orElse(null);
-    Instant issued = active.map(a -> a.session().issuedAt()).orElse(null);
+    CallerSession session = sessions.of(caller).orElse(null);
+    Instant issued = session == null ? null : session.issuedAt();
     if (issued == null && caller.accessKeyId() != null && caller.accessKeyId().startsWith("ASIA")) {
       issued = Instant.EPOCH; // temporary credentials whose session could not be read: still temporary
     }
@@ -96,7 +93,7 @@ final class Subjects {
         session == null ? null : session.sourceIdentity(), policies.build(), org.tree.isManagementAccount(caller.accountId()));
   }
 
-  private List<Policy> sessionPolicies(SessionContext session, IamSnapshot iam) {
+  private List<Policy> sessionPolicies(CallerSession session, IamSnapshot iam) {
     List<Policy> out = new ArrayList<>(1 + session.policyArns().size());
     if (session.inlinePolicy() != null) {
       if (inlineSessionPolicies.size() >= MAX_CACHED) inlineSessionPolicies.clear();

@@ -4,7 +4,6 @@ import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.authz.Enforcement;
 import io.gatehouse.server.authz.OperationCatalog;
-import io.gatehouse.server.authz.OrganizationView;
 import io.gatehouse.server.awsprotocol.AwsEndpoint;
 import io.gatehouse.server.awsprotocol.HttpRequestData;
 import io.gatehouse.server.awsprotocol.HttpResponseData;
@@ -123,8 +122,6 @@ public final class GatehouseServer {
       changeFeed.subscribe("iam", iam::reload); // IamFeature serializes its reloads
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
-      OrganizationView organizationView = new OrganizationView(organizations::tree);
-      changeFeed.subscribe("organizations", organizationView::reload);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
@@ -134,14 +131,13 @@ public final class GatehouseServer {
       accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
       iam.reload();
       sts.reloadOrganization();
-      organizationView.reload();
       announce(bootstrap.rootCredentials());
 
       endpoint = new AwsEndpoint(
           List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
               iam.api(), sts.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
-          new Enforcement(OperationCatalog.load(), iam::snapshot, organizationView, sts.sessions()),
+          new Enforcement(OperationCatalog.load(), sts.callerPolicies()),
           clock, config.maxBodyBytes());
       assignments.start();
       state = State.READY;

@@ -9,6 +9,10 @@ import io.gatehouse.policy.PolicyParser;
 import io.gatehouse.policy.PolicySet;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.server.auth.IssuedSession;
+import io.gatehouse.server.authz.CallerPolicies;
+import io.gatehouse.server.authz.DenialMessage;
+import io.gatehouse.server.authz.RequestContextKeys;
+import io.gatehouse.server.authz.ResolvedCaller;
 import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.core.RequestContext;
 import io.gatehouse.server.iam.IamSnapshot;
@@ -49,15 +53,14 @@ final class RoleAssumption {
 
   private final StsSessions sessions;
   private final Supplier<IamSnapshot> iam;
-  private final Supplier<OrganizationTree> organization;
+  private final CallerPolicies callers;
   private final CompiledPolicies compiled;
   private final Authorizer authorizer = Authorizer.aws();
 
-  RoleAssumption(StsSessions sessions, Supplier<IamSnapshot> iam, Supplier<OrganizationTree> organization,
-      CompiledPolicies compiled) {
+  RoleAssumption(StsSessions sessions, Supplier<IamSnapshot> iam, CallerPolicies callers, CompiledPolicies compiled) {
     this.sessions = sessions;
     this.iam = iam;
-    this.organization = organization;
+    this.callers = callers;
     this.compiled = compiled;
   }
 
@@ -66,7 +69,6 @@ final class RoleAssumption {
     Optional<StsSessions.ActiveSession> callerSession = sessions.of(caller);
     SessionContext callerContext = callerSession.map(StsSessions.ActiveSession::context).orElse(null);
     IamSnapshot snapshot = iam.get();
-    OrganizationTree org = organization.get();
 
     Matcher arn = ROLE_ARN.matcher(in.roleArn());
     if (!arn.matches()) throw new ValidationErrorException(in.roleArn() + " is invalid");
@@ -80,8 +82,8 @@ final class RoleAssumption {
     SessionTags tags = sessionTags(in, callerContext);
     String sourceIdentity = sourceIdentity(in.sourceIdentity(), callerContext);
 
-    CallerPermissions permissions = CallerPermissions.of(caller, callerSession, snapshot, org, compiled,
-        new CallerPermissions.RequestFacts(rc.time(), rc.sourceIp(), rc.region()));
+    CallerPolicies.Resolved permissions = callers.resolve(caller, "sts", rc.region(), rc.sourceIp(), false, rc.time());
+    OrganizationTree org = permissions.organization();
     Optional<IamSnapshot.RoleTrust> role = snapshot.role(in.roleArn());
     if (role.isEmpty()) {
       // AWS does not tell a missing role from a refused one
@@ -216,11 +218,12 @@ final class RoleAssumption {
     return existing;
   }
 
-  private PolicySet policySet(CallerPermissions p, Policy trust, OrganizationTree org, String roleAccount) {
-    PolicySet.Builder b = PolicySet.builder().identityPolicies(p.identityPolicies()).resourcePolicy(trust)
-        .permissionsBoundary(p.boundary());
-    p.sessionPolicies().forEach(b::sessionPolicy);
-    p.serviceControlPolicies().forEach(b::scpLevel);
+  private PolicySet policySet(CallerPolicies.Resolved p, Policy trust, OrganizationTree org, String roleAccount) {
+    PolicySet caller = p.policies();
+    PolicySet.Builder b = PolicySet.builder().identityPolicies(caller.identityPolicies()).resourcePolicy(trust)
+        .permissionsBoundary(caller.permissionsBoundary());
+    caller.sessionPolicies().forEach(b::sessionPolicy);
+    caller.serviceControlPolicies().forEach(b::scpLevel);
     if (org.resourceControlPoliciesEnabled() && !org.isManagementAccount(roleAccount)) {
       for (OrganizationTree.Level level : org.levels(roleAccount)) {
         List<Policy> atLevel = new ArrayList<>();
@@ -233,9 +236,9 @@ final class RoleAssumption {
     return b.build();
   }
 
-  private static Map<String, List<String>> requestContext(CallerPermissions p, AssumeRoleRequest in, SessionTags tags,
+  private static Map<String, List<String>> requestContext(CallerPolicies.Resolved p, AssumeRoleRequest in, SessionTags tags,
       String sourceIdentity) {
-    Map<String, List<String>> context = new LinkedHashMap<>(p.context());
+    Map<String, List<String>> context = new LinkedHashMap<>(RequestContextKeys.global(p.caller()));
     context.put("sts:RoleSessionName", List.of(in.roleSessionName()));
     if (in.externalId() != null) context.put("sts:ExternalId", List.of(in.externalId()));
     if (sourceIdentity != null) context.put("sts:SourceIdentity", List.of(sourceIdentity));
@@ -249,13 +252,15 @@ final class RoleAssumption {
     return context;
   }
 
-  private void authorize(CallerPermissions p, PolicySet policies, Map<String, List<String>> context, String action,
+  private void authorize(CallerPolicies.Resolved p, PolicySet policies, Map<String, List<String>> context, String action,
       String roleArn, OrganizationTree org, String roleAccount) {
-    AuthorizationRequest request = AuthorizationRequest.builder().principal(p.principal()).roleArn(p.roleArn())
+    ResolvedCaller caller = p.caller();
+    String callerRole = caller.type() == ResolvedCaller.PrincipalKind.ASSUMED_ROLE ? caller.principalArn() : null;
+    AuthorizationRequest request = AuthorizationRequest.builder().principal(caller.arn()).roleArn(callerRole)
         .action(action).resource(roleArn).resourceAccount(roleAccount).context(context)
         .principalInManagementAccount(p.inManagementAccount())
         .resourceInManagementAccount(org.isManagementAccount(roleAccount)).build();
     AuthorizationResult result = authorizer.authorize(request, policies);
-    if (!result.isAllowed()) throw new AccessDeniedException(result.explanation());
+    if (!result.isAllowed()) throw new AccessDeniedException(DenialMessage.of(caller.arn(), action, roleArn, result, policies));
   }
 }

@@ -2,6 +2,8 @@ package io.gatehouse.server.sts;
 
 import io.gatehouse.server.auth.CredentialResolver;
 import io.gatehouse.server.auth.SessionTokens;
+import io.gatehouse.server.authz.CallerPolicies;
+import io.gatehouse.server.authz.OrganizationView;
 import io.gatehouse.server.awsprotocol.ServiceApi;
 import io.gatehouse.server.crypto.Keyring;
 import io.gatehouse.server.iam.IamSnapshot;
@@ -21,8 +23,8 @@ import java.util.function.Supplier;
 public final class StsFeature {
   private final StsSessions sessions;
   private final StsApi api;
-  private final Supplier<OrganizationTree> loadOrganization;
-  private volatile OrganizationTree organization = OrganizationTree.empty();
+  private final OrganizationView organization;
+  private final CallerPolicies callerPolicies;
 
   /**
    * @param iam the current IAM snapshot (e.g. {@code IamFeature::snapshot})
@@ -31,8 +33,9 @@ public final class StsFeature {
    */
   public StsFeature(Clock clock, Keyring keyring, Supplier<IamSnapshot> iam, Supplier<OrganizationTree> loadOrganization) {
     this.sessions = new StsSessions(new SessionTokens(keyring, clock), clock);
-    this.loadOrganization = loadOrganization;
-    this.api = new StsApi(sessions, new RoleAssumption(sessions, iam, () -> organization, new CompiledPolicies()));
+    this.organization = new OrganizationView(loadOrganization);
+    this.callerPolicies = new CallerPolicies(iam, organization, sessions.forAuthorization());
+    this.api = new StsApi(sessions, new RoleAssumption(sessions, iam, callerPolicies, new CompiledPolicies()));
   }
 
   public ServiceApi api() {
@@ -53,7 +56,16 @@ public final class StsFeature {
    * Re-reads the organization tree (topic {@code organizations}). One at a time, so that a read
    * made before a commit never replaces one made after it.
    */
-  public synchronized void reloadOrganization() {
-    organization = loadOrganization.get();
+  public void reloadOrganization() {
+    organization.reload();
+  }
+
+  /**
+   * Callers resolved against the IAM snapshot, this feature's organization tree and its sessions:
+   * what AssumeRole weighs on the caller's side, and what the server's enforcement of every other
+   * call uses (one cache of resolved callers for both).
+   */
+  public CallerPolicies callerPolicies() {
+    return callerPolicies;
   }
 }

@@ -5,6 +5,8 @@ import io.gatehouse.server.auth.IssuedSession;
 import io.gatehouse.server.auth.Session;
 import io.gatehouse.server.auth.SessionTokens;
 import io.gatehouse.server.auth.SigningCredential;
+import io.gatehouse.server.authz.CallerSession;
+import io.gatehouse.server.authz.CallerSessions;
 import io.gatehouse.server.core.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,6 +61,17 @@ public final class StsSessions implements CredentialResolver {
         .ifPresent(context -> remember(accessKeyId,
             new Verified(new ActiveSession(session, context), bytes(sessionToken), credential))));
     return credential;
+  }
+
+  /** The same sessions as authorization reads them (the policies, tags and times sealed in the token). */
+  public CallerSessions forAuthorization() {
+    return caller -> of(caller).map(StsSessions::callerSession);
+  }
+
+  private static CallerSession callerSession(ActiveSession active) {
+    SessionContext c = active.context();
+    return new CallerSession(active.session().issuedAt(), c.kind() == SessionContext.Kind.ASSUMED_ROLE ? c.roleArn() : null,
+        c.inlinePolicy(), c.policyArns(), c.tags(), c.sourceIdentity());
   }
 
   /** The session behind a caller whose request was signed with temporary credentials; empty otherwise. */

@@ -70,4 +70,18 @@ class DenialMessageTest {
         .permissionsBoundary(policy(DENY, PolicyType.PERMISSIONS_BOUNDARY).named("arn:aws:iam::aws:policy/B")).build()))
         .isEqualTo(HEAD + " with an explicit deny in a permissions boundary: arn:aws:iam::aws:policy/B");
   }
+
+  @Test
+  void aRoleTrustPolicyThatDoesNotLetTheCallerInIsNamedSo() {
+    String role = "arn:aws:iam::444455556666:role/Closed";
+    Policy trust = policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::999999999999:root\"},\"Action\":\"sts:AssumeRole\"}]}", PolicyType.TRUST);
+    PolicySet policies = PolicySet.builder().identityPolicy(policy(ALLOW.replace("iam:*", "sts:AssumeRole"), PolicyType.IDENTITY))
+        .resourcePolicy(trust).build();
+    AuthorizationResult result = Authorizer.aws().authorize(AuthorizationRequest.builder().principal(USER)
+        .action("sts:AssumeRole").resource(role).build(), policies);
+    assertThat(DenialMessage.of(USER, "sts:AssumeRole", role, result, policies)).isEqualTo("User: " + USER
+        + " is not authorized to perform: sts:AssumeRole on resource: " + role
+        + " because no role trust policy allows the sts:AssumeRole action");
+  }
 }

@@ -18,7 +18,8 @@ class EnforcementTest {
   static final Caller UNKNOWN_USER = new Caller(ACCOUNT, "arn:aws:iam::111122223333:user/ghost", "AIDAGHOSTGHOSTGHOST1",
       Caller.PrincipalType.USER, "AKIAGHOSTGHOSTGHOST1");
 
-  final Enforcement enforcement = new Enforcement(OperationCatalog.load(), IamSnapshot::empty, OrganizationTree::empty, null);
+  final Enforcement enforcement = new Enforcement(OperationCatalog.load(),
+      new CallerPolicies(IamSnapshot::empty, OrganizationTree::empty, CallerSessions.NONE));
 
   static CallAuthorizer.Call call(String service, String operation, Caller caller, String input) {
     return new CallAuthorizer.Call(service, operation, caller, ResourceArnsTest.input(input), "us-east-1", "203.0.113.9", false,

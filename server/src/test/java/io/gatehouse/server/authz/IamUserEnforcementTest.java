@@ -175,4 +175,30 @@ class IamUserEnforcementTest {
           + " because no identity-based policy allows the sso:ListInstances action");
     }
   }
+
+  @Test
+  void thePermissionsBoundaryOfACreatedUserDecidesAConditionOnIt() {
+    String boundary = "arn:aws:iam::aws:policy/IAMReadOnlyAccess";
+    root.putUserPolicy(b -> b.userName(name).policyName("delegate").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*",
+         "Condition":{"StringEquals":{"iam:PermissionsBoundary":"%s"}}}]}""".formatted(boundary)));
+    String bounded = unique("bounded");
+    alice.createUser(b -> b.userName(bounded).permissionsBoundary(boundary));
+    String free = unique("free");
+    assertThat(deniedMessage(() -> alice.createUser(b -> b.userName(free)))).isEqualTo("User: " + user()
+        + " is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::" + account + ":user/" + free
+        + " because no identity-based policy allows the iam:CreateUser action");
+  }
+
+  @Test
+  void theSourceAddressDecidesAConditionOnIt() {
+    root.putUserPolicy(b -> b.userName(name).policyName("from-here").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListRoles","Resource":"*",
+         "Condition":{"IpAddress":{"aws:SourceIp":"127.0.0.0/8"}}}]}"""));
+    assertThat(alice.listRoles().roles()).isNotNull();
+    root.putUserPolicy(b -> b.userName(name).policyName("from-here").policyDocument("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListRoles","Resource":"*",
+         "Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}"""));
+    deniedMessage(() -> alice.listRoles());
+  }
 }

@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -196,6 +197,12 @@ class OrganizationEnforcementTest {
     assertThat(deniedMessage(() -> ids.listUsers(b -> b.identityStoreId(store)))).isEqualTo("User: arn:aws:sts::" + member
         + ":assumed-role/OrganizationAccountAccessRole/ses is not authorized to perform: identitystore:ListUsers on resource:"
         + " arn:aws:identitystore:::user/* because no resource-based policy allows the identitystore:ListUsers action");
+    String instance = server.bootstrap().instance().instanceArn();
+    SsoAdminClient sso = client(SsoAdminClient.builder(), memberAdmin);
+    assertThat(deniedMessage(() -> sso.listPermissionSets(b -> b.instanceArn(instance)))).isEqualTo("User: arn:aws:sts::"
+        + member + ":assumed-role/OrganizationAccountAccessRole/ses is not authorized to perform: sso:ListPermissionSets on"
+        + " resource: " + instance + " because no resource-based policy allows the sso:ListPermissionSets action");
+    assertThat(client(SsoAdminClient.builder(), ROOT).listPermissionSets(b -> b.instanceArn(instance)).permissionSets()).isNotNull();
     // the management account's own principals administer them
     assertThat(client(IdentitystoreClient.builder(), ROOT).listUsers(b -> b.identityStoreId(store)).users()).isNotNull();
     assertThat(orgs.listAccounts().accounts()).extracting(a -> a.id()).contains(member);

@@ -149,9 +149,8 @@ abstract class AssumeRoleSdkTest {
     world.orgs.attachPolicy(b -> b.policyId(scp.id()).targetId(ou));
 
     String message = denial(() -> world.assume(pipeline, deployRoleArn, "s1", b -> {}));
-    assertThat(message).startsWith("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
-        + "sts:AssumeRole on resource: " + deployRoleArn + " with an explicit deny in a service control policy")
-        .contains("NoAssume", scp.arn());
+    assertThat(message).isEqualTo("User: arn:aws:sts::" + tooling + ":assumed-role/Pipeline/ci is not authorized to perform: "
+        + "sts:AssumeRole on resource: " + deployRoleArn + " with an explicit deny in a service control policy: " + scp.arn());
 
     // the management account is exempt from SCPs, wherever it sits
     world.orgs.detachPolicy(b -> b.policyId(scp.id()).targetId(ou));
@@ -312,7 +311,7 @@ abstract class AssumeRoleSdkTest {
          "Condition":{"DateLessThan":{"aws:TokenIssueTime":"%s"}}}]}""".formatted(cutoff)));
 
     assertThat(denial(() -> world.assume(old, deployRoleArn, "s1", b -> {})))
-        .contains("with an explicit deny in an identity-based policy", "AWSRevokeOlderSessions");
+        .endsWith("with an explicit deny in an identity-based policy"); // the inline AWSRevokeOlderSessions has no ARN to name
     server().clock().advance(Duration.ofSeconds(2));
     AwsSessionCredentials fresh = session(world.assume(world.root(),
         "arn:aws:iam::" + tooling + ":role/Pipeline", "ci", b -> {}));
