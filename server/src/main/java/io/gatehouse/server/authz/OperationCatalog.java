@@ -42,6 +42,7 @@ public final class OperationCatalog {
     m.put("sso-admin", "sso");
     m.put("sso", "sso");
     m.put("sso-oidc", "sso-oauth");
+    m.put("gatehouse", "gatehouse"); // Gatehouse's own admin API (assignment rules), data in authz/*/gatehouse.json
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Everything the request path needs (patterns, enum sets, routes) is prepared here, never per request.
  */
 final class ServiceModels {
-  static final List<String> SERVICES = List.of("identitystore", "sso-admin", "organizations", "iam", "sts", "sso", "sso-oidc");
+  static final List<String> SERVICES =
+      List.of("identitystore", "sso-admin", "organizations", "iam", "sts", "sso", "sso-oidc", "gatehouse");
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceModels.class);
 

@@ -26,6 +26,7 @@ final class AccountService {
   private final Clock clock;
   private final OrganizationQuotas quotas;
   private final List<AccountCreatedListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<AccountMovedListener> moveListeners = new CopyOnWriteArrayList<>();
 
   AccountService(OrganizationTransactions tx, Clock clock, OrganizationQuotas quotas) {
     this.tx = tx;
@@ -35,6 +36,10 @@ final class AccountService {
 
   void addListener(AccountCreatedListener listener) {
     listeners.add(listener);
+  }
+
+  void addMoveListener(AccountMovedListener listener) {
+    moveListeners.add(listener);
   }
 
   /**
@@ -126,6 +131,7 @@ final class AccountService {
       }
       if (account.parentId().equals(destinationParentId)) throw new DuplicateAccountException(accountId, destinationParentId);
       store.moveAccount(accountId, destinationParentId);
+      for (AccountMovedListener l : moveListeners) l.accountMoved(h, accountId, sourceParentId, destinationParentId);
       return null;
     });
   }

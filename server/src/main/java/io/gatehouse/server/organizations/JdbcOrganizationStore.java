@@ -433,6 +433,16 @@ final class JdbcOrganizationStore implements OrganizationStore {
   }
 
   @Override
+  public java.util.Map<String, List<Tag>> allAccountTags() {
+    return handle.createQuery("SELECT t.resource_id, t.tag_key, t.tag_value FROM org_tag t"
+            + " JOIN org_account a ON a.id = t.resource_id ORDER BY t.resource_id, t.tag_key")
+        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), new Tag(rs.getString(2), rs.getString(3))))
+        .list().stream()
+        .collect(java.util.stream.Collectors.groupingBy(java.util.Map.Entry::getKey,
+            java.util.stream.Collectors.mapping(java.util.Map.Entry::getValue, java.util.stream.Collectors.toList())));
+  }
+
+  @Override
   public void deleteTags(String resourceId) {
     handle.createUpdate("DELETE FROM org_tag WHERE resource_id = :id").bind("id", resourceId).execute();
   }

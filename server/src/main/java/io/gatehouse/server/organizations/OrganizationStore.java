@@ -136,6 +136,9 @@ interface OrganizationStore {
 
   List<Tag> tags(String resourceId);
 
+  /** The tags of every account, by account id (accounts without tags are absent). */
+  java.util.Map<String, List<Tag>> allAccountTags();
+
   void deleteTags(String resourceId);
 
   void deleteTags(String resourceId, Collection<String> keys);

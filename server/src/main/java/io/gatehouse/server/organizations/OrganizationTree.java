@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable snapshot of what authorization needs from the organization: each account's path
@@ -29,7 +31,8 @@ public final class OrganizationTree {
     }
   }
 
-  private static final OrganizationTree EMPTY = new OrganizationTree(null, null, null, false, false, Map.of(), Map.of());
+  private static final OrganizationTree EMPTY =
+      new OrganizationTree(null, null, null, false, false, Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
 
   private final String organizationId;
   private final String managementAccountId;
@@ -40,9 +43,14 @@ public final class OrganizationTree {
   private final Map<String, List<Level>> levels;
   /** account id → the aws:PrincipalOrgPaths value: {@code o-…/r-…/ou-…/}, the path of its parent. */
   private final Map<String, String> orgPaths;
+  /** account id → its tags (key → value); accounts without tags are absent. */
+  private final Map<String, Map<String, String>> accountTags;
+  private final Set<String> activeAccounts;
+  private final Set<String> organizationalUnits;
 
   private OrganizationTree(String organizationId, String managementAccountId, String rootId, boolean scpEnabled,
-      boolean rcpEnabled, Map<String, List<Level>> levels, Map<String, String> orgPaths) {
+      boolean rcpEnabled, Map<String, List<Level>> levels, Map<String, String> orgPaths,
+      Map<String, Map<String, String>> accountTags, Set<String> activeAccounts, Set<String> organizationalUnits) {
     this.organizationId = organizationId;
     this.managementAccountId = managementAccountId;
     this.rootId = rootId;
@@ -50,6 +58,9 @@ public final class OrganizationTree {
     this.rcpEnabled = rcpEnabled;
     this.levels = Map.copyOf(levels);
     this.orgPaths = Map.copyOf(orgPaths);
+    this.accountTags = Map.copyOf(accountTags);
+    this.activeAccounts = Set.copyOf(activeAccounts);
+    this.organizationalUnits = Set.copyOf(organizationalUnits);
   }
 
   /** The tree of a server that has no organization (yet). */
@@ -82,9 +93,17 @@ public final class OrganizationTree {
     Map<String, String> ouLineage = new HashMap<>();
     for (OrganizationalUnit ou : store.allOrganizationalUnits()) ouLineage.put(ou.id(), ou.lineage());
 
+    Map<String, Map<String, String>> accountTags = new HashMap<>();
+    store.allAccountTags().forEach((id, tags) -> {
+      Map<String, String> byKey = new HashMap<>();
+      for (Tag t : tags) byKey.put(t.key(), t.value());
+      accountTags.put(id, Map.copyOf(byKey));
+    });
+    Set<String> active = new HashSet<>();
     Map<String, List<Level>> levels = new HashMap<>();
     Map<String, String> orgPaths = new HashMap<>();
     for (Account account : store.allAccounts()) {
+      if (account.status() == AccountStatus.ACTIVE) active.add(account.id());
       String parentLineage = ouLineage.getOrDefault(account.parentId(), account.parentId());
       List<Level> path = new ArrayList<>();
       for (String id : parentLineage.split("/")) path.add(level.apply(id));
@@ -94,7 +113,8 @@ public final class OrganizationTree {
     }
     return new OrganizationTree(org.id(), org.managementAccountId(), root.id(),
         root.enabled(OrganizationPolicyType.SERVICE_CONTROL_POLICY),
-        root.enabled(OrganizationPolicyType.RESOURCE_CONTROL_POLICY), levels, orgPaths);
+        root.enabled(OrganizationPolicyType.RESOURCE_CONTROL_POLICY), levels, orgPaths, accountTags, active,
+        ouLineage.keySet());
   }
 
   public boolean exists() {
@@ -143,5 +163,33 @@ public final class OrganizationTree {
   /** The value of {@code aws:PrincipalOrgPaths} for principals of the account. */
   public Optional<String> orgPath(String accountId) {
     return Optional.ofNullable(orgPaths.get(accountId));
+  }
+
+  /** Every account of the organization (the management account, members, closed ones too). */
+  public Set<String> accountIds() {
+    return levels.keySet();
+  }
+
+  /** True for an account whose status is ACTIVE (not being closed, suspended or closed). */
+  public boolean isActive(String accountId) {
+    return activeAccounts.contains(accountId);
+  }
+
+  /** The account's tags, key → value; empty for an account without tags or outside the organization. */
+  public Map<String, String> accountTags(String accountId) {
+    return accountTags.getOrDefault(accountId, Map.of());
+  }
+
+  /** True if the OU exists. */
+  public boolean hasOrganizationalUnit(String ouId) {
+    return organizationalUnits.contains(ouId);
+  }
+
+  /** True if the account lies under the root or OU {@code parentId}, directly or through nested OUs. */
+  public boolean isUnder(String accountId, String parentId) {
+    for (Level l : levels(accountId)) {
+      if (l.targetId().equals(parentId) && !l.targetId().equals(accountId)) return true;
+    }
+    return false;
   }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.server.organizations;
 import io.gatehouse.server.awsprotocol.ServiceApi;
 import io.gatehouse.server.storage.Database;
 import java.time.Clock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -51,6 +52,19 @@ public final class OrganizationsFeature {
    */
   public void addAccountCreatedListener(AccountCreatedListener listener) {
     accounts.addListener(listener);
+  }
+
+  /**
+   * Registers a listener called inside every successful MoveAccount's transaction (the assignment
+   * rules re-expand there). Register before serving requests.
+   */
+  public void addAccountMovedListener(AccountMovedListener listener) {
+    accounts.addMoveListener(listener);
+  }
+
+  /** The organization as the caller's transaction sees it (its own uncommitted writes included). */
+  public OrganizationTree tree(Handle handle) {
+    return OrganizationTree.load(new JdbcOrganizationStore(handle));
   }
 
   /** A consistent snapshot of the organization for authorization, read in one transaction. */

@@ -1,5 +1,6 @@
 package io.gatehouse.server.runtime;
 
+import io.gatehouse.server.assignmentrules.AssignmentRulesFeature;
 import io.gatehouse.server.assignments.AssignmentFeature;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.authz.Enforcement;
@@ -126,16 +127,22 @@ public final class GatehouseServer {
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
       assignments = new AssignmentFeature(db, clock, identityCenter, permissionSets, iam);
+      AssignmentRulesFeature rules = new AssignmentRulesFeature(db, clock, organizations, identityStore,
+          assignments.requests(), (h, instance, set) -> permissionSets.catalog().find(h, instance, set).isPresent());
+      organizations.addAccountCreatedListener(rules.accountCreatedListener());
+      organizations.addAccountMovedListener(rules.accountMovedListener());
+      changeFeed.subscribe(OrganizationsFeature.CHANGE_TOPIC, rules::expand); // tags, closures, other servers' writes
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
       iam.reload();
       sts.reloadOrganization();
       announce(bootstrap.rootCredentials());
+      rules.expand(); // catches up with organization changes made while no server ran
 
       endpoint = new AwsEndpoint(
           List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
-              iam.api(), sts.api()),
+              iam.api(), sts.api(), rules.api()),
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), sts.callerPolicies()),
           clock, config.maxBodyBytes());

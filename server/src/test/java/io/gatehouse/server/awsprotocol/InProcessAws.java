@@ -35,7 +35,8 @@ public final class InProcessAws {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
   private static final Map<String, String> TARGET_PREFIX = Map.of(
-      "identitystore", "AWSIdentityStore", "sso-admin", "SWBExternalService", "organizations", "AWSOrganizationsV20161128");
+      "identitystore", "AWSIdentityStore", "sso-admin", "SWBExternalService", "organizations", "AWSOrganizationsV20161128",
+      "gatehouse", "GatehouseAdmin_20261123");
   private static final Map<String, String> SIGNING_NAME = Map.of(
       "identitystore", "identitystore", "sso-admin", "sso", "organizations", "organizations", "iam", "iam", "sts", "sts");
   private static final Map<String, String> QUERY_VERSION = Map.of("iam", "2010-05-08", "sts", "2011-06-15");

@@ -41,7 +41,7 @@ class RoutabilityTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(19 + 79 + 63 + 176 + 11 + 4 + 4);
+    assertThat(checked).isEqualTo(19 + 79 + 63 + 176 + 11 + 4 + 4 + 5); // + gatehouse (assignment rules)
   }
 
   static HttpRequestData requestFor(ServiceModel service, OperationModel op) {
