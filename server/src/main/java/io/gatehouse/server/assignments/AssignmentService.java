@@ -114,14 +114,15 @@ final class AssignmentService implements AssignmentRequests {
     requirePermissionSetOnce(h, target.instanceArn(), target.permissionSetArn());
     JdbcAssignmentStore store = new JdbcAssignmentStore(h);
     // The common case, a new assignment, in one statement; an existing row is then read and locked.
-    if (!store.insertAssignmentIfAbsent(new Assignment(target, AssignmentState.CREATING, origin, now()))) {
+    Assignment fresh = new Assignment(target, AssignmentState.CREATING, origin, now());
+    if (!store.insertAssignmentIfAbsent(fresh)) {
       Optional<Assignment> row = store.lockAssignment(target);
-      if (row.isPresent() && row.get().state() == AssignmentState.DELETING) {
+      boolean beingDeleted = row.isPresent() && row.get().state() == AssignmentState.DELETING;
+      // The worker may have removed it between the two statements: then it is new after all.
+      boolean vanished = row.isEmpty() && store.insertAssignmentIfAbsent(fresh);
+      if (beingDeleted) {
         store.revive(target, origin);
-      } else if (row.isEmpty()
-          && store.insertAssignmentIfAbsent(new Assignment(target, AssignmentState.CREATING, origin, now()))) {
-        // deleted by the worker between the two statements: created after all
-      } else {
+      } else if (!vanished) {
         return always ? Optional.of(record(h, OperationKind.CREATE, target)) : Optional.empty();
       }
     }
