@@ -498,8 +498,16 @@ final class IamApi implements ServiceApi {
     return new IamErrors.InvalidInputException("A user name is required: the caller " + caller.arn() + " is not an IAM user.");
   }
 
-  private static StoredIdentity stored(IamSnapshot s, String accountId, IdentityKind kind, String name) {
-    return s.stored(accountId, kind, name).orElseThrow(() -> IamErrors.NoSuchEntityException.identity(kind, name));
+  /**
+   * The user or role from the snapshot; one it does not know yet (created through another server,
+   * or by the provisioning worker whose reload has not finished) is looked up in the database
+   * before the answer is NoSuchEntity, so a name that exists is never denied.
+   */
+  private StoredIdentity stored(IamSnapshot s, String accountId, IdentityKind kind, String name) {
+    return s.stored(accountId, kind, name).orElseGet(() -> {
+      Identity i = identities.get(accountId, kind, name);
+      return new StoredIdentity(i, identities.tags(i.id()));
+    });
   }
 
   private static boolean is(Boolean b) {

@@ -107,6 +107,13 @@ class IamReadsFromSnapshotTest {
         assertThat(IamSdkTest.decoded(onOther.assumeRolePolicyDocument())).isEqualTo(trust2);
       });
 
+      // Created through B: A's snapshot does not have it until A's next poll, its database does.
+      onB.createRole(r -> r.roleName("FromB").assumeRolePolicyDocument(IamSdkTest.TRUST)
+          .tags(t -> t.key("made-on").value("b")));
+      Role fromB = onA.getRole(r -> r.roleName("FromB")).role();
+      assertThat(fromB.arn()).isEqualTo("arn:aws:iam::" + account + ":role/FromB");
+      assertThat(fromB.tags()).extracting(t -> t.value()).containsExactly("b");
+
       onA.deleteRolePermissionsBoundary(r -> r.roleName("Deployer"));
       onA.untagRole(r -> r.roleName("Deployer").tagKeys("team", "Env"));
       onA.deleteRole(r -> r.roleName("Deployer"));
