@@ -101,29 +101,34 @@ final class QueryXml {
     }
   }
 
-  /** Escapes markup and carriage returns; characters XML 1.0 cannot carry become U+FFFD. */
+  /**
+   * Escapes markup and carriage returns; characters XML 1.0 cannot carry become U+FFFD. Runs of
+   * characters that need nothing (nearly all of a response) are copied in one append: STS and IAM
+   * responses are mostly ids, ARNs and base64 tokens, and a per-character append showed in profiles.
+   */
   static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int run = 0; // start of the pending run of characters copied as they are
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c <= 0x7E && c != '<' && c != '>' && c != '&' && c != '"') continue; // the common case
+      if (c == '\n' || c == '\t') continue;
+      if (c > 0x7E && !Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF) continue;
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++; // a well-formed pair stays in the run
+        continue;
+      }
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
         case '&' -> sb.append("&amp;");
         case '"' -> sb.append("&quot;");
         case '\r' -> sb.append("&#xD;");
-        case '\n', '\t' -> sb.append(c);
-        default -> {
-          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
-            sb.append('\uFFFD');
-          } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            sb.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            sb.append('\uFFFD');
-          } else {
-            sb.append(c);
-          }
-        }
+        default -> sb.append('\uFFFD'); // other controls, U+FFFE/U+FFFF, lone surrogates
       }
     }
+    sb.append(s, run, n);
   }
 }

@@ -11,21 +11,28 @@ import io.gatehouse.server.iam.IdentityService.NewIdentity;
 import io.gatehouse.server.iam.ManagedPolicyService.PolicyView;
 import io.gatehouse.server.iam.ManagedPolicyService.Scope;
 import io.gatehouse.server.iam.ManagedPolicyService.VersionView;
+import io.gatehouse.server.iam.IamSnapshot.StoredIdentity;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * IAM on the wire (query protocol): binds each operation to the services of the caller's account
  * and maps domain values to the model's shapes. Policy documents go out URL-encoded, as AWS sends them.
+ *
+ * <p>GetRole and GetUser, the reads a client repeats, are answered from the IAM snapshot in memory
+ * rather than the database (see {@link IamSnapshot} for why that still reads this server's writes).
  */
 final class IamApi implements ServiceApi {
   private final IdentityService identities;
   private final ManagedPolicyService policies;
   private final CredentialService credentials;
   private final AccountSettingsService settings;
+  private final Supplier<IamSnapshot> snapshot;
 
   IamApi(IdentityService identities, ManagedPolicyService policies, CredentialService credentials,
-      AccountSettingsService settings) {
+      AccountSettingsService settings, Supplier<IamSnapshot> snapshot) {
+    this.snapshot = snapshot;
     this.identities = identities;
     this.policies = policies;
     this.credentials = credentials;
@@ -57,8 +64,8 @@ final class IamApi implements ServiceApi {
       return new CreateRoleResponse(role(role, identities.tags(role.id())));
     });
     r.add("GetRole", GetRoleRequest.class, (ctx, in) -> {
-      Identity role = identities.get(account(ctx), IdentityKind.ROLE, in.roleName());
-      return new GetRoleResponse(role(role, identities.tags(role.id())));
+      StoredIdentity role = stored(snapshot.get(), account(ctx), IdentityKind.ROLE, in.roleName());
+      return new GetRoleResponse(role(role.identity(), role.tags()));
     });
     r.add("ListRoles", ListRolesRequest.class, (ctx, in) -> {
       Page<Role> page = identities.list(account(ctx), IdentityKind.ROLE, in.pathPrefix(), in.marker(), in.maxItems())
@@ -121,8 +128,11 @@ final class IamApi implements ServiceApi {
         // The account root asking about itself: AWS answers with the root's id and ARN.
         return new GetUserResponse(new User(null, null, caller.userId(), caller.arn(), null, null, null, null));
       }
-      Identity user = identities.get(account(ctx), IdentityKind.USER, userName(ctx, in.userName()));
-      return new GetUserResponse(user(user, identities.tags(user.id())));
+      IamSnapshot s = snapshot.get();
+      String name = in.userName() != null ? in.userName() : s.principalById(caller.userId())
+          .map(IamSnapshot.Principal::name).orElseThrow(() -> notAUser(caller));
+      StoredIdentity user = stored(s, account(ctx), IdentityKind.USER, name);
+      return new GetUserResponse(user(user.identity(), user.tags()));
     });
     r.add("ListUsers", ListUsersRequest.class, (ctx, in) -> {
       Page<User> page = identities.list(account(ctx), IdentityKind.USER, in.pathPrefix(), in.marker(), in.maxItems())
@@ -481,7 +491,23 @@ final class IamApi implements ServiceApi {
       Optional<Identity> self = identities.byId(caller.userId());
       if (self.isPresent()) return self.get().name();
     }
-    throw new IamErrors.InvalidInputException("A user name is required: the caller " + caller.arn() + " is not an IAM user.");
+    throw notAUser(caller);
+  }
+
+  private static IamErrors.InvalidInputException notAUser(Caller caller) {
+    return new IamErrors.InvalidInputException("A user name is required: the caller " + caller.arn() + " is not an IAM user.");
+  }
+
+  /**
+   * The user or role from the snapshot; one it does not know yet (created through another server,
+   * or by the provisioning worker whose reload has not finished) is looked up in the database
+   * before the answer is NoSuchEntity, so a name that exists is never denied.
+   */
+  private StoredIdentity stored(IamSnapshot s, String accountId, IdentityKind kind, String name) {
+    return s.stored(accountId, kind, name).orElseGet(() -> {
+      Identity i = identities.get(accountId, kind, name);
+      return new StoredIdentity(i, identities.tags(i.id()));
+    });
   }
 
   private static boolean is(Boolean b) {

@@ -34,7 +34,7 @@ public final class IamFeature {
     this.identities = new IdentityService(tx, clock, quotas, accessKeys);
     this.credentials = new CredentialService(tx, clock, quotas, accessKeys);
     this.api = new IamApi(identities, new ManagedPolicyService(tx, clock, quotas), credentials,
-        new AccountSettingsService(tx));
+        new AccountSettingsService(tx), this::snapshot);
     // Parsing the AWS managed policies takes a moment: do it now rather than in the first request that needs them.
     Thread.ofVirtual().name("iam-aws-managed-policies").start(AwsManagedPolicies::all);
   }

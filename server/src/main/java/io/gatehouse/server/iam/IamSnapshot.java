@@ -18,6 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * permissions boundary and the tags; per role, the trust policy and maximum session duration.
  * {@link IamFeature#snapshot()} serves the current one; a new one replaces it whenever change-log
  * topic {@code iam} advances.
+ *
+ * <p>It also keeps each user and role as stored, with its tags, so that GetRole and GetUser are
+ * answered from memory. This server reloads the snapshot after its own IAM writes commit and before
+ * their responses go out, so a client reads its writes; a write made through another server is seen
+ * at the next change-log poll. AWS's IAM is eventually consistent in the same way.
  */
 public final class IamSnapshot {
   /** Where a policy document comes from. */
@@ -60,19 +65,36 @@ public final class IamSnapshot {
   private static final PolicyParser EVALUATION = PolicyParser.lenient(PolicyLimits.unlimitedSize());
   private static final Map<String, Optional<Policy>> AWS_COMPILED = new ConcurrentHashMap<>();
 
-  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of());
+  private static final IamSnapshot EMPTY = new IamSnapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+  /** A user or role as stored, with its tags in key order: what GetUser and GetRole return. */
+  record StoredIdentity(Identity identity, List<Tag> tags) {}
+
+  /** Names are unique per account and kind regardless of case ({@link JdbcIamStore#key}). */
+  private record NameKey(String accountId, IdentityKind kind, String nameKey) {
+    static NameKey of(String accountId, IdentityKind kind, String name) {
+      return new NameKey(accountId, kind, JdbcIamStore.key(name));
+    }
+  }
 
   private final Map<String, Principal> principalsByArn;
   private final Map<String, Principal> principalsById;
   private final Map<String, RoleTrust> rolesByArn;
   private final Map<String, PolicyDocument> customerManaged;
+  private final Map<NameKey, StoredIdentity> storedByName;
 
   private IamSnapshot(Map<String, Principal> byArn, Map<String, Principal> byId, Map<String, RoleTrust> roles,
-      Map<String, PolicyDocument> customerManaged) {
+      Map<String, PolicyDocument> customerManaged, Map<NameKey, StoredIdentity> storedByName) {
     this.principalsByArn = byArn;
     this.principalsById = byId;
     this.rolesByArn = roles;
     this.customerManaged = customerManaged;
+    this.storedByName = storedByName;
+  }
+
+  /** A user or role of the account by name (any case), as stored; groups are not kept. */
+  Optional<StoredIdentity> stored(String accountId, IdentityKind kind, String name) {
+    return Optional.ofNullable(storedByName.get(NameKey.of(accountId, kind, name)));
   }
 
   /**
@@ -123,6 +145,7 @@ public final class IamSnapshot {
     Map<String, Principal> byArn = new LinkedHashMap<>();
     Map<String, Principal> byId = new HashMap<>();
     Map<String, RoleTrust> roles = new LinkedHashMap<>();
+    Map<NameKey, StoredIdentity> stored = new HashMap<>();
     for (Identity i : identities.values()) {
       if (i.kind() == IdentityKind.GROUP) continue;
       List<PolicyDocument> docs = new ArrayList<>();
@@ -136,8 +159,10 @@ public final class IamSnapshot {
           .map(d -> new PolicyDocument(d.kind(), d.name(), d.arn(), null, d.document(), d.kind() == PolicyKind.AWS_MANAGED
               ? awsCompiled(d.arn(), d.document(), PolicyType.PERMISSIONS_BOUNDARY)
               : compile(d.document(), PolicyType.PERMISSIONS_BOUNDARY, d.arn())));
+      List<Tag> tagList = List.copyOf(tagsOf.getOrDefault(i.id(), List.of()));
+      stored.put(NameKey.of(i.accountId(), i.kind(), i.name()), new StoredIdentity(i, tagList));
       Map<String, String> tags = new LinkedHashMap<>();
-      for (Tag t : tagsOf.getOrDefault(i.id(), List.of())) tags.put(t.key(), t.value());
+      for (Tag t : tagList) tags.put(t.key(), t.value());
       Principal p = new Principal(i.arn(), i.id(), i.accountId(), i.name(), i.path(), i.kind().noun(), List.copyOf(docs),
           boundary, java.util.Collections.unmodifiableMap(tags));
       byArn.put(p.arn(), p);
@@ -147,7 +172,8 @@ public final class IamSnapshot {
             compile(i.trustPolicy(), PolicyType.TRUST, i.arn())));
       }
     }
-    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles), Map.copyOf(managed));
+    return new IamSnapshot(Map.copyOf(byArn), Map.copyOf(byId), Map.copyOf(roles), Map.copyOf(managed),
+        Map.copyOf(stored));
   }
 
   private static <T> Map<String, List<T>> grouped(List<Owned<T>> rows) {
