@@ -21,6 +21,7 @@ import io.gatehouse.server.permissionsets.PermissionSetFeature;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -97,6 +98,8 @@ public final class GatehouseServer {
         cfg.startup.showJavalinBanner = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.router.ignoreTrailingSlashes = false;
+        // AWS answers are small JSON/XML documents that SDKs do not ask to compress.
+        cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.routes.get("/health", this::health);
         for (HandlerType method : HandlerType.values()) {
           if (!method.isHttpMethod()) continue;

@@ -7,7 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +25,25 @@ final class HttpBridge {
   static HttpRequestData request(Context ctx, long maxBodyBytes) throws IOException {
     HttpServletRequest req = ctx.req();
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : Collections.list(req.getHeaderNames())) {
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-          .addAll(Collections.list(req.getHeaders(name)));
+    for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
+      String name = names.nextElement();
+      String key = name.toLowerCase(Locale.ROOT);
+      List<String> values = headers.get(key);
+      if (values == null) headers.put(key, values = new ArrayList<>(1));
+      for (Enumeration<String> v = req.getHeaders(name); v.hasMoreElements(); ) values.add(v.nextElement());
     }
+    long limit = Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1);
+    long declared = req.getContentLengthLong();
     byte[] body;
     try (InputStream in = req.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (declared >= 0 && declared < limit) {
+        // The usual case: one array of the declared size, no growing buffers (a short body is cut to what came).
+        body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < body.length) body = Arrays.copyOf(body, read);
+      } else {
+        body = in.readNBytes((int) limit);
+      }
     }
     String query = req.getQueryString();
     return new HttpRequestData(req.getMethod().toUpperCase(Locale.ROOT), req.getRequestURI(), query == null ? "" : query,
