@@ -1,5 +1,6 @@
 package io.gatehouse.server.assignmentrules;
 
+import io.gatehouse.server.testing.SharedDatabaseServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.config.ServerConfig;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,15 +40,7 @@ class RulesAcrossServersTest {
   @TempDir Path dir;
 
   private ServerConfig config(String name, AwsBasicCredentials root) {
-    Map<String, String> options = new HashMap<>(Map.of(
-        "port", "0",
-        "data-dir", dir.resolve(name).toString(),
-        "keyring-file", dir.resolve("shared-keyring").toString(),
-        "change-poll-interval", "50ms",
-        "shutdown-grace", "1s",
-        "root-access-key-id", root.accessKeyId(),
-        "root-secret-access-key", root.secretAccessKey()));
-    return ServerConfig.load(options, Map.of());
+    return SharedDatabaseServers.config(dir, name, root, "50ms");
   }
 
   private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder,

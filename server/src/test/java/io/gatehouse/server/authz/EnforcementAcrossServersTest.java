@@ -1,5 +1,6 @@
 package io.gatehouse.server.authz;
 
+import io.gatehouse.server.testing.SharedDatabaseServers;
 import static io.gatehouse.server.authz.EnforcementWorld.allow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +34,7 @@ class EnforcementAcrossServersTest {
   @TempDir Path dir;
 
   private ServerConfig config(String name, AwsBasicCredentials root) {
-    return ServerConfig.load(Map.of("port", "0", "data-dir", dir.resolve(name).toString(),
-        "keyring-file", dir.resolve("shared-keyring").toString(), "shutdown-grace", "1s",
-        "root-access-key-id", root.accessKeyId(), "root-secret-access-key", root.secretAccessKey()), Map.of());
+    return SharedDatabaseServers.config(dir, name, root, null);
   }
 
   private static IamClient iam(GatehouseServer server, AwsCredentials credentials) {

@@ -1,5 +1,6 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.server.testing.SharedDatabaseServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,15 +36,7 @@ class IamReadsFromSnapshotTest {
   @TempDir Path dir;
 
   private ServerConfig config(String name, AwsBasicCredentials root, String poll) {
-    Map<String, String> options = new HashMap<>(Map.of(
-        "port", "0",
-        "data-dir", dir.resolve(name).toString(),
-        "keyring-file", dir.resolve("shared-keyring").toString(),
-        "change-poll-interval", poll,
-        "shutdown-grace", "1s",
-        "root-access-key-id", root.accessKeyId(),
-        "root-secret-access-key", root.secretAccessKey()));
-    return ServerConfig.load(options, Map.of());
+    return SharedDatabaseServers.config(dir, name, root, poll);
   }
 
   private static IamClient iam(GatehouseServer server, AwsBasicCredentials credentials) {
