@@ -120,7 +120,8 @@ public final class AwsEndpoint {
     authorizer.authorize(new CallAuthorizer.Call(service.name(), op.name(), caller, tree, region, request.sourceIp(),
         false, now));
     Object input = bind(tree, registered.inputType(), op.input());
-    RequestContext context = new RequestContext(requestId, service.name(), op.name(), caller, region, request.sourceIp(), now);
+    RequestContext context = new RequestContext(requestId, service.name(), op.name(), caller, region, request.sourceIp(), now,
+        request.header("host"));
     Object output = registered.operation().invoke(context, input);
     return encode(route, output, requestId);
   }

@@ -20,6 +20,8 @@ import java.util.Properties;
  * @param databaseUrl null for the embedded H2 database in {@code dataDir}
  * @param keyringFile null for {@code <dataDir>/keyring}
  * @param rootAccessKeyId null to generate root credentials at first start
+ * @param portalMfa {@code required} or {@code off}
+ * @param portalUrl null to take the portal's address from each request's Host header
  */
 public record ServerConfig(
     int port,
@@ -34,7 +36,10 @@ public record ServerConfig(
     String rootAccessKeyId,
     Secret rootSecretAccessKey,
     Duration changePollInterval,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    String portalMfa,
+    Duration portalSessionDuration,
+    String portalUrl) {
 
   public ServerConfig {
     if ((rootAccessKeyId == null) != (rootSecretAccessKey == null || rootSecretAccessKey.isEmpty())) {
@@ -68,7 +73,10 @@ public record ServerConfig(
         r.get(Settings.ROOT_ACCESS_KEY_ID),
         rootSecret,
         r.get(Settings.CHANGE_POLL_INTERVAL),
-        r.get(Settings.SHUTDOWN_GRACE));
+        r.get(Settings.SHUTDOWN_GRACE),
+        r.get(Settings.PORTAL_MFA),
+        r.get(Settings.PORTAL_SESSION_DURATION),
+        r.get(Settings.PORTAL_URL));
   }
 
   /** Defaults only, as {@code gatehouse serve} with no flags, environment or file would run. */
@@ -105,6 +113,9 @@ public record ServerConfig(
     values.put("root-secret-access-key", rootSecretAccessKey == null ? "" : rootSecretAccessKey);
     values.put("change-poll-interval", changePollInterval.toMillis() + "ms");
     values.put("shutdown-grace", shutdownGrace.toMillis() + "ms");
+    values.put("portal-mfa", portalMfa);
+    values.put("portal-session-duration", portalSessionDuration.toMinutes() + "m");
+    values.put("portal-url", portalUrl == null ? "(from each request's Host header)" : portalUrl);
     for (Setting<?> s : Settings.ALL) {
       if (s == Settings.CONFIG) continue;
       Object v = values.get(s.name());

@@ -47,12 +47,22 @@ public final class Settings {
       "How long a shutdown waits for requests in flight.", false,
       raw -> durationIn(raw, Duration.ZERO, Duration.ofMinutes(10)));
 
+  public static final Setting<String> PORTAL_MFA = new Setting<>("portal-mfa", "MODE", "required",
+      "Whether access-portal users sign in with an authenticator app's code after their password: required (users without"
+          + " one register it at sign-in) or off.", false, Settings::mfaMode);
+  public static final Setting<Duration> PORTAL_SESSION_DURATION = new Setting<>("portal-session-duration", "DURATION", "8h",
+      "How long an access-portal sign-in (and the CLI's token from `aws sso login`) lasts.", false,
+      raw -> durationIn(raw, Duration.ofMinutes(15), Duration.ofDays(7)));
+  public static final Setting<String> PORTAL_URL = new Setting<>("portal-url", "URL", null,
+      "The access portal's address as users' browsers reach it (e.g. https://sso.example.com); unset: taken from each"
+          + " request's Host header. The CLI's sso_start_url is this address followed by /start.", false, Settings::httpUrl);
+
   /** In the order {@code --help} and the docs list them. */
   public static final List<Setting<?>> ALL = List.of(CONFIG, PORT, BIND, DATA_DIR, DATABASE_URL, DATABASE_USER,
       DATABASE_PASSWORD, KEYRING_FILE, MAX_BODY_BYTES, MANAGEMENT_EMAIL, ROOT_ACCESS_KEY_ID, ROOT_SECRET_ACCESS_KEY,
-      CHANGE_POLL_INTERVAL, SHUTDOWN_GRACE);
+      CHANGE_POLL_INTERVAL, SHUTDOWN_GRACE, PORTAL_MFA, PORTAL_SESSION_DURATION, PORTAL_URL);
 
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
@@ -87,11 +97,12 @@ public final class Settings {
 
   private static Duration durationIn(String raw, Duration min, Duration max) {
     Matcher m = DURATION.matcher(raw);
-    if (!m.matches()) throw new IllegalArgumentException("not a duration such as 250ms, 10s or 2m");
+    if (!m.matches()) throw new IllegalArgumentException("not a duration such as 250ms, 10s, 2m or 8h");
     long n = Long.parseLong(m.group(1));
     Duration d = switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);
+      case "h" -> Duration.ofHours(n);
       default -> Duration.ofMinutes(n);
     };
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
@@ -105,6 +116,18 @@ public final class Settings {
       throw new IllegalArgumentException("must be a jdbc:postgresql: (or jdbc:h2:) URL");
     }
     return raw;
+  }
+
+  private static String mfaMode(String raw) {
+    if (!raw.equals("required") && !raw.equals("off")) throw new IllegalArgumentException("must be required or off");
+    return raw;
+  }
+
+  private static String httpUrl(String raw) {
+    if (!raw.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+      throw new IllegalArgumentException("must be an http:// or https:// URL without query or fragment");
+    }
+    return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
   }
 
   private static String email(String raw) {

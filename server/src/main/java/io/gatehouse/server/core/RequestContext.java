@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param region the region of the SigV4 credential scope (any region is accepted)
  * @param sourceIp the client's address
  * @param time when the request arrived, from the server's injected clock
+ * @param host the Host header as the client sent it (how it reached this server), or null
  */
 public record RequestContext(
-    String requestId, String service, String operation, Caller caller, String region, String sourceIp, Instant time) {}
+    String requestId, String service, String operation, Caller caller, String region, String sourceIp, Instant time,
+    String host) {}

@@ -1,5 +1,6 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.server.crypto.PasswordHash;
 import io.gatehouse.server.auth.AccessKeyStatus;
 import io.gatehouse.server.auth.AccessKeys;
 import io.gatehouse.server.auth.AccessKeyMetadata;

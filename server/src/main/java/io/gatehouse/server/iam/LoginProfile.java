@@ -1,5 +1,6 @@
 package io.gatehouse.server.iam;
 
+import io.gatehouse.server.crypto.PasswordHash;
 import java.time.Instant;
 
 /** A user's console password, as a hash (see {@link PasswordHash}). */

@@ -8,6 +8,7 @@ import io.gatehouse.server.authz.OperationCatalog;
 import io.gatehouse.server.awsprotocol.AwsEndpoint;
 import io.gatehouse.server.awsprotocol.HttpRequestData;
 import io.gatehouse.server.awsprotocol.HttpResponseData;
+import io.gatehouse.server.awsprotocol.ServiceApi;
 import io.gatehouse.server.bootstrap.Bootstrap;
 import io.gatehouse.server.bootstrap.RootCredentials;
 import io.gatehouse.server.bootstrap.RootCredentialsFile;
@@ -18,6 +19,9 @@ import io.gatehouse.server.identitycenter.IdentityCenterFeature;
 import io.gatehouse.server.identitystore.IdentityStoreFeature;
 import io.gatehouse.server.organizations.OrganizationsFeature;
 import io.gatehouse.server.permissionsets.PermissionSetFeature;
+import io.gatehouse.server.portal.PortalFeature;
+import io.gatehouse.server.portal.PortalSettings;
+import io.gatehouse.server.portal.PortalWeb;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.sts.StsFeature;
 import io.javalin.Javalin;
@@ -29,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +65,7 @@ public final class GatehouseServer {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile State state = State.NEW;
   private volatile AwsEndpoint endpoint;
+  private volatile PortalWeb portalWeb;
   private volatile Javalin http;
   private Database db;
   private ChangeFeed changeFeed;
@@ -135,6 +141,8 @@ public final class GatehouseServer {
       organizations.addAccountCreatedListener(rules.accountCreatedListener());
       organizations.addAccountMovedListener(rules.accountMovedListener());
       changeFeed.subscribe(OrganizationsFeature.CHANGE_TOPIC, rules::expand); // tags, closures, other servers' writes
+      PortalFeature portal = new PortalFeature(db, clock, keyring, PortalSettings.of(config), () -> bootstrap.instance(),
+          iam::snapshot, sts::issueRoleSession);
       bootstrap = new Bootstrap(config, db, organizations, identityStore, identityCenter, accessKeys).run();
       accessKeys.reload();
       accessKeys.startFlushing(AccessKeys.LAST_USED_FLUSH_INTERVAL);
@@ -143,12 +151,14 @@ public final class GatehouseServer {
       announce(bootstrap.rootCredentials());
       rules.expand(); // catches up with organization changes made while no server ran
 
-      endpoint = new AwsEndpoint(
-          List.of(identityStore.api(), organizations.api(), identityCenter.api(), permissionSets.api(), assignments.api(),
-              iam.api(), sts.api(), rules.api()),
+      List<ServiceApi> apis = new ArrayList<>(List.of(identityStore.api(), organizations.api(), identityCenter.api(),
+          permissionSets.api(), assignments.api(), iam.api(), sts.api(), rules.api()));
+      apis.addAll(portal.apis());
+      endpoint = new AwsEndpoint(apis,
           accessKeys.authenticatorWith(List.of(sts.credentialResolver())),
           new Enforcement(OperationCatalog.load(), sts.callerPolicies()),
           clock, config.maxBodyBytes());
+      portalWeb = portal.web();
       assignments.start();
       state = State.READY;
       LOG.info("Gatehouse ready on http://{}:{}", config.bind(), http.port());
@@ -258,7 +268,8 @@ public final class GatehouseServer {
         ctx.status(400).contentType("application/json").result("{\"message\":\"the request body could not be read\"}");
         return;
       }
-      HttpResponseData response = endpoint.handle(request);
+      // the portal's pages (/start, /login, /device, ...) beside the AWS APIs on the same listener
+      HttpResponseData response = PortalWeb.serves(request.rawPath()) ? portalWeb.handle(request) : endpoint.handle(request);
       HttpBridge.respond(ctx, response);
       if (REQUESTS.isInfoEnabled()) {
         REQUESTS.info("request_id={} method={} path={} target={} status={} in_bytes={} out_bytes={} micros={}",

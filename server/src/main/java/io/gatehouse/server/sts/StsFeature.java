@@ -1,14 +1,19 @@
 package io.gatehouse.server.sts;
 
 import io.gatehouse.server.auth.CredentialResolver;
+import io.gatehouse.server.auth.IssuedSession;
 import io.gatehouse.server.auth.SessionTokens;
 import io.gatehouse.server.authz.CallerPolicies;
 import io.gatehouse.server.authz.OrganizationView;
 import io.gatehouse.server.awsprotocol.ServiceApi;
+import io.gatehouse.server.core.Caller;
 import io.gatehouse.server.crypto.Keyring;
 import io.gatehouse.server.iam.IamSnapshot;
 import io.gatehouse.server.organizations.OrganizationTree;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +45,22 @@ public final class StsFeature {
 
   public ServiceApi api() {
     return api;
+  }
+
+  /**
+   * A session of {@code role} that the access portal hands a signed-in user (sso GetRoleCredentials),
+   * as AWS's portal makes one with AssumeRoleWithSAML: {@code assumed-role/<role>/<sessionName>}, no
+   * session policies or tags; the role's own policies, boundary and the account's SCPs decide its calls.
+   *
+   * @param sessionName the user's name, already fitted to RoleSessionName's characters and length
+   */
+  public IssuedSession issueRoleSession(IamSnapshot.RoleTrust role, String sessionName, Instant expiration) {
+    String arn = "arn:aws:sts::" + role.accountId() + ":assumed-role/" + role.name() + "/" + sessionName;
+    Caller principal = new Caller(role.accountId(), arn, role.roleId() + ":" + sessionName, Caller.PrincipalType.ASSUMED_ROLE,
+        null);
+    SessionContext context = new SessionContext(SessionContext.Kind.ASSUMED_ROLE, role.arn(), sessionName, null, List.of(),
+        Map.of(), List.of(), null);
+    return sessions.issue(principal, expiration, context);
   }
 
   /** Verifies {@code ASIA…} credentials; give it to {@code AccessKeys.authenticatorWith}. */

@@ -1,5 +1,6 @@
 package io.gatehouse.server.assignmentrules;
 
+import io.gatehouse.server.testing.GatehouseAdminClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.gatehouse.server.assignmentrules;
 
+import io.gatehouse.server.testing.GatehouseAdminClient;
 import io.gatehouse.server.testing.SharedDatabaseServers;
 import static org.assertj.core.api.Assertions.assertThat;
 

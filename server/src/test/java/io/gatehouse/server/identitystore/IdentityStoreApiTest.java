@@ -72,7 +72,7 @@ class IdentityStoreApiTest {
     Registered r = ops.get(operation);
     assertThat(r.inputType()).isEqualTo(input.getClass());
     Object out = r.operation().invoke(
-        new RequestContext("req-1", "identitystore", operation, ROOT, "us-east-1", "127.0.0.1", Instant.now()), input);
+        new RequestContext("req-1", "identitystore", operation, ROOT, "us-east-1", "127.0.0.1", Instant.now(), null), input);
     JsonNode model = model();
     JsonNode outputShape = model.path("operations").path(operation).path("output");
     if (out != null) assertFits(out.getClass(), outputShape.path("shape").asText(), operation + " output");

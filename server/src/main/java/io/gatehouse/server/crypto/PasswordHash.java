@@ -1,4 +1,4 @@
-package io.gatehouse.server.iam;
+package io.gatehouse.server.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,23 +8,24 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Console passwords as PBKDF2-HMAC-SHA512 hashes from the JDK (OWASP's 210,000 iterations), stored
- * as {@code pbkdf2-sha512$<iterations>$<salt>$<hash>} so the cost can grow without breaking old rows.
+ * Passwords (IAM console passwords, access-portal sign-in) as PBKDF2-HMAC-SHA512 hashes from the
+ * JDK (OWASP's 210,000 iterations), stored as {@code pbkdf2-sha512$<iterations>$<salt>$<hash>} so
+ * the cost can grow without breaking old rows.
  */
-final class PasswordHash {
+public final class PasswordHash {
   private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
   private static final int ITERATIONS = 210_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private PasswordHash() {}
 
-  static String hash(String password) {
+  public static String hash(String password) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
     return "pbkdf2-sha512$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
   }
 
-  static boolean matches(String password, String stored) {
+  public static boolean matches(String password, String stored) {
     String[] parts = stored.split("\\$");
     if (parts.length != 4 || !parts[0].equals("pbkdf2-sha512")) return false;
     Base64.Decoder d = Base64.getDecoder();

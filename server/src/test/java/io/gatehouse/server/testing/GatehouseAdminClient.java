@@ -1,4 +1,4 @@
-package io.gatehouse.server.assignmentrules;
+package io.gatehouse.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * {@code GatehouseAdmin_20261123}, SigV4 signing name {@code gatehouse}), signed by the AWS SDK's
  * own SigV4 signer and sent by its Apache HTTP client — what any SDK generated from the model does.
  */
-final class GatehouseAdminClient implements AutoCloseable {
+public final class GatehouseAdminClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
@@ -33,7 +33,7 @@ final class GatehouseAdminClient implements AutoCloseable {
   private final AwsCredentialsIdentity identity;
   private final SdkHttpClient http = ApacheHttpClient.builder().build();
 
-  GatehouseAdminClient(URI endpoint, AwsCredentials credentials) {
+  public GatehouseAdminClient(URI endpoint, AwsCredentials credentials) {
     this.endpoint = endpoint;
     this.identity = credentials instanceof AwsSessionCredentials session
         ? AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken())
@@ -41,9 +41,9 @@ final class GatehouseAdminClient implements AutoCloseable {
   }
 
   /** An error answer, in the service's error shape. */
-  static final class ServiceError extends RuntimeException {
-    final int status;
-    final String code;
+  public static final class ServiceError extends RuntimeException {
+    public final int status;
+    public final String code;
 
     ServiceError(int status, String code, String message) {
       super(code + " (" + status + "): " + message);
@@ -53,7 +53,7 @@ final class GatehouseAdminClient implements AutoCloseable {
   }
 
   /** Calls {@code operation} with {@code input} (a Map or JsonNode with the model's member names); returns the output. */
-  JsonNode call(String operation, Object input) {
+  public JsonNode call(String operation, Object input) {
     try {
       byte[] body = JSON.writeValueAsBytes(input);
       SdkHttpRequest request = SdkHttpRequest.builder()
