@@ -46,7 +46,7 @@ class OutputEncodingTest {
         encoded++;
       }
     }
-    assertThat(encoded).isEqualTo(254 + 5); // + gatehouse (assignment rules)
+    assertThat(encoded).isEqualTo(254 + 5 + 4); // + gatehouse (assignment rules, sign-in administration)
   }
 
   @Test

@@ -41,7 +41,7 @@ class RoutabilityTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(19 + 79 + 63 + 176 + 11 + 4 + 4 + 5); // + gatehouse (assignment rules)
+    assertThat(checked).isEqualTo(19 + 79 + 63 + 176 + 11 + 4 + 4 + 5 + 4); // + gatehouse (assignment rules, sign-in administration)
   }
 
   static HttpRequestData requestFor(ServiceModel service, OperationModel op) {

@@ -335,6 +335,33 @@ abstract class PortalSdkTest {
         .status()).isEqualTo(404);
   }
 
+  @Test
+  void badInputToThePagesGetsA4xxPageNeverA500() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI login = server().endpoint().resolve("/login");
+    var brokenUtf8 = http.send(java.net.http.HttpRequest.newBuilder(login)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {'u', '=', (byte) 0xC3, (byte) 0x28})).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(brokenUtf8.statusCode()).isEqualTo(400);
+    assertThat(brokenUtf8.body()).contains("The form could not be read.").doesNotContain("Exception");
+    var foreign = http.send(java.net.http.HttpRequest.newBuilder(login).header("Origin", "https://evil.example")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=a&password=b")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    var noCsrf = http.send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=a&password=b")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(noCsrf.statusCode()).isEqualTo(401);
+    assertThat(noCsrf.body()).contains("The sign-in form expired");
+    var put = http.send(java.net.http.HttpRequest.newBuilder(server().endpoint().resolve("/start"))
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("x")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).isEqualTo(405);
+    var device = browser().get("/device?user_code=%E2%28"); // not UTF-8 once decoded: an unknown code, not a failure
+    assertThat(device.status()).isEqualTo(303);
+  }
+
   // --- helpers
 
   private PortalBrowser lastBrowser;
