@@ -336,6 +336,18 @@ abstract class PortalSdkTest {
   }
 
   @Test
+  void deletingTheUserTakesItsSignInWithIt() {
+    String alice = user("alice");
+    member(alice);
+    String token = signInWithDevice(alice);
+    ids.listGroupMembershipsForMember(b -> b.identityStoreId(store()).memberId(m -> m.userId(alice))).groupMemberships()
+        .forEach(m -> ids.deleteGroupMembership(b -> b.identityStoreId(store()).membershipId(m.membershipId())));
+    ids.deleteUser(b -> b.identityStoreId(store()).userId(alice));
+    assertThatThrownBy(() -> sso.listAccounts(b -> b.accessToken(token))).isInstanceOf(UnauthorizedException.class);
+    assertThat(lastBrowser.follow(lastBrowser.get("/start")).path()).startsWith("/login");
+  }
+
+  @Test
   void badInputToThePagesGetsA4xxPageNeverA500() throws Exception {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.net.URI login = server().endpoint().resolve("/login");
