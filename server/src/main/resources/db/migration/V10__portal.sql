@@ -48,8 +48,25 @@ CREATE TABLE oidc_client (
   client_name VARCHAR(256)  NOT NULL,
   client_type VARCHAR(16)   NOT NULL,
   scopes      VARCHAR(4096) NOT NULL,
+  -- the authorization-code grant's registered redirect URIs (space-separated); empty without it
+  redirect_uris VARCHAR(4096) NOT NULL,
+  grant_types   VARCHAR(512)  NOT NULL,
   created_at  TIMESTAMP     NOT NULL,
   expires_at  TIMESTAMP     NOT NULL
+);
+
+-- The authorization-code grant with PKCE (RFC 7636), as newer AWS CLIs sign in: a code the
+-- portal gave the user's browser for the client's redirect URI, exchanged once for tokens by the
+-- client that proves it holds the verifier behind code_challenge (S256).
+CREATE TABLE oidc_authorization_code (
+  code_hash      VARCHAR(64)   PRIMARY KEY,
+  client_id      VARCHAR(64)   NOT NULL REFERENCES oidc_client (client_id) ON DELETE CASCADE,
+  user_id        VARCHAR(47)   NOT NULL REFERENCES idstore_users (user_id) ON DELETE CASCADE,
+  redirect_uri   VARCHAR(2048) NOT NULL,
+  code_challenge VARCHAR(128)  NOT NULL,
+  created_at     TIMESTAMP     NOT NULL,
+  expires_at     TIMESTAMP     NOT NULL,
+  used           BOOLEAN       NOT NULL DEFAULT FALSE
 );
 
 -- sso-oidc StartDeviceAuthorization: PENDING until the user approves (APPROVED, with the user) or

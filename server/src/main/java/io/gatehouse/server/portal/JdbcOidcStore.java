@@ -20,18 +20,20 @@ final class JdbcOidcStore {
   }
 
   void addClient(OidcClient c) {
-    h.createUpdate("INSERT INTO oidc_client (client_id, secret_hash, client_name, client_type, scopes, created_at, expires_at) "
-            + "VALUES (:id, :s, :n, :t, :sc, :c, :e)")
+    h.createUpdate("INSERT INTO oidc_client (client_id, secret_hash, client_name, client_type, scopes, redirect_uris, "
+            + "grant_types, created_at, expires_at) VALUES (:id, :s, :n, :t, :sc, :r, :g, :c, :e)")
         .bind("id", c.clientId()).bind("s", c.secretHash()).bind("n", c.name()).bind("t", c.type())
-        .bind("sc", String.join(" ", c.scopes())).bind("c", ts(c.createdAt())).bind("e", ts(c.expiresAt())).execute();
+        .bind("sc", String.join(" ", c.scopes())).bind("r", String.join(" ", c.redirectUris()))
+        .bind("g", String.join(" ", c.grantTypes())).bind("c", ts(c.createdAt())).bind("e", ts(c.expiresAt())).execute();
   }
 
   Optional<OidcClient> client(String clientId) {
-    return h.createQuery("SELECT client_id, secret_hash, client_name, client_type, scopes, created_at, expires_at "
-            + "FROM oidc_client WHERE client_id = :id")
+    return h.createQuery("SELECT client_id, secret_hash, client_name, client_type, scopes, redirect_uris, grant_types, "
+            + "created_at, expires_at FROM oidc_client WHERE client_id = :id")
         .bind("id", clientId)
         .map((rs, ctx) -> new OidcClient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            scopes(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
+            scopes(rs.getString(5)), scopes(rs.getString(6)), scopes(rs.getString(7)), rs.getTimestamp(8).toInstant(),
+            rs.getTimestamp(9).toInstant()))
         .findOne();
   }
 
@@ -77,6 +79,33 @@ final class JdbcOidcStore {
 
   void deleteExpiredDeviceAuthorizations(Instant now) {
     h.createUpdate("DELETE FROM oidc_device_authorization WHERE expires_at <= :n").bind("n", ts(now)).execute();
+  }
+
+  void addAuthorizationCode(String codeHash, String clientId, String userId, String redirectUri, String codeChallenge,
+      Instant now, Instant expiresAt) {
+    h.createUpdate("INSERT INTO oidc_authorization_code (code_hash, client_id, user_id, redirect_uri, code_challenge, "
+            + "created_at, expires_at) VALUES (:h, :c, :u, :r, :ch, :n, :e)")
+        .bind("h", codeHash).bind("c", clientId).bind("u", userId).bind("r", redirectUri).bind("ch", codeChallenge)
+        .bind("n", ts(now)).bind("e", ts(expiresAt)).execute();
+  }
+
+  /** An authorization code, locked for its exchange. */
+  Optional<AuthorizationCode> authorizationCode(String codeHash) {
+    return h.createQuery("SELECT code_hash, client_id, user_id, redirect_uri, code_challenge, expires_at, used "
+            + "FROM oidc_authorization_code WHERE code_hash = :h FOR UPDATE")
+        .bind("h", codeHash)
+        .map((rs, ctx) -> new AuthorizationCode(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
+        .findOne();
+  }
+
+  boolean markCodeUsed(String codeHash) {
+    return h.createUpdate("UPDATE oidc_authorization_code SET used = TRUE WHERE code_hash = :h AND used = FALSE")
+        .bind("h", codeHash).execute() == 1;
+  }
+
+  void deleteExpiredAuthorizationCodes(Instant now) {
+    h.createUpdate("DELETE FROM oidc_authorization_code WHERE expires_at <= :n").bind("n", ts(now)).execute();
   }
 
   void addToken(IssuedToken t) {

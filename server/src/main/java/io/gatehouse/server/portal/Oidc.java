@@ -22,14 +22,18 @@ import java.util.Set;
 
 /**
  * The OAuth 2.0 side of the portal, as sso-oidc serves it: public clients register, start a
- * device authorization (RFC 8628), the user approves it in the portal, and the client exchanges
- * it for an access token (and, for clients that asked for {@code sso:account:access}, a refresh
+ * device authorization (RFC 8628) or send the user's browser to the portal's authorization page
+ * (the authorization-code grant with PKCE, RFC 7636), the user approves it in the portal, and the
+ * client exchanges the device code or the authorization code for an access token (and, for clients that asked for {@code sso:account:access}, a refresh
  * token). Tokens are random and stored by their hash; every use of one reads it from the
  * database, so Logout and an administrator's sign-out end it on every server at once.
  */
 final class Oidc {
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
   static final String REFRESH_TOKEN_GRANT = "refresh_token";
+  static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
+  private static final Set<String> SUPPORTED_GRANTS = Set.of(DEVICE_CODE_GRANT, REFRESH_TOKEN_GRANT, AUTHORIZATION_CODE_GRANT);
+  static final Duration AUTHORIZATION_CODE_LIFETIME = Duration.ofMinutes(5);
   static final String ACCOUNT_ACCESS_SCOPE = "sso:account:access";
   /** The scopes a client may ask for: account access (the CLI's), and OpenID's. */
   private static final Set<String> KNOWN_SCOPES = Set.of(ACCOUNT_ACCESS_SCOPE, "openid");
@@ -56,13 +60,26 @@ final class Oidc {
     this.settings = settings;
   }
 
-  /** @param grantTypes the grants the client means to use; null or empty: the device code grant */
-  Registration register(String clientName, String clientType, List<String> scopes, List<String> grantTypes) {
-    for (String grant : grantTypes == null ? List.<String>of() : grantTypes) {
-      if (!grant.equals(DEVICE_CODE_GRANT) && !grant.equals(REFRESH_TOKEN_GRANT)) {
-        throw new OidcErrors.OidcException("UnsupportedGrantTypeException", 400, "unsupported_grant_type",
-            "The grant type " + grant + " is not supported: Gatehouse serves the device code grant"
-                + " (aws sso login --use-device-code) and refresh tokens.");
+  /**
+   * @param grantTypes the grants the client means to use; null or empty: the device code grant
+   * @param redirectUris where the authorization-code grant may send the browser back: loopback
+   *     http (a CLI's local listener) or https
+   */
+  Registration register(String clientName, String clientType, List<String> scopes, List<String> grantTypes,
+      List<String> redirectUris) {
+    List<String> grants = grantTypes == null || grantTypes.isEmpty() ? List.of(DEVICE_CODE_GRANT) : List.copyOf(grantTypes);
+    for (String grant : grants) {
+      if (!SUPPORTED_GRANTS.contains(grant)) throw new UnsupportedGrantTypeException(grant);
+    }
+    List<String> redirects = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+    if (grants.contains(AUTHORIZATION_CODE_GRANT) && redirects.isEmpty()) {
+      throw new OidcErrors.OidcException("InvalidRedirectUriException", 400, "invalid_redirect_uri",
+          "The authorization_code grant needs redirectUris.");
+    }
+    for (String uri : redirects) {
+      if (!acceptableRedirect(uri)) {
+        throw new OidcErrors.OidcException("InvalidRedirectUriException", 400, "invalid_redirect_uri",
+            "A redirect URI is https, or http to a loopback address (127.0.0.1, [::1], localhost): " + uri);
       }
     }
     if (!"public".equals(clientType)) {
@@ -76,8 +93,8 @@ final class Oidc {
     Instant now = clock.instant();
     String clientId = Secrets.random("ghc_");
     String secret = Secrets.random("ghcs_");
-    OidcClient client = new OidcClient(clientId, Secrets.sha256(secret), clientName, clientType, requested, now,
-        now.plus(PortalSettings.CLIENT_REGISTRATION_LIFETIME));
+    OidcClient client = new OidcClient(clientId, Secrets.sha256(secret), clientName, clientType, requested, redirects, grants,
+        now, now.plus(PortalSettings.CLIENT_REGISTRATION_LIFETIME));
     db.inTransaction(h -> {
       new JdbcOidcStore(h).addClient(client);
       return null;
@@ -110,14 +127,97 @@ final class Oidc {
     }
   }
 
-  Tokens createToken(String clientId, String clientSecret, String grantType, String deviceCode, String refreshToken) {
+  /** The grant-specific members of CreateToken. */
+  record TokenRequest(String grantType, String deviceCode, String refreshToken, String code, String redirectUri,
+      String codeVerifier) {}
+
+  Tokens createToken(String clientId, String clientSecret, TokenRequest in) {
     Instant now = clock.instant();
     OidcClient client = authenticate(clientId, clientSecret, now);
-    return switch (grantType) {
-      case DEVICE_CODE_GRANT -> redeemDeviceCode(client, deviceCode, now);
-      case REFRESH_TOKEN_GRANT -> refresh(client, refreshToken, now);
-      default -> throw new UnsupportedGrantTypeException(grantType);
+    return switch (in.grantType()) {
+      case DEVICE_CODE_GRANT -> redeemDeviceCode(client, in.deviceCode(), now);
+      case REFRESH_TOKEN_GRANT -> refresh(client, in.refreshToken(), now);
+      case AUTHORIZATION_CODE_GRANT -> redeemCode(client, in, now);
+      default -> throw new UnsupportedGrantTypeException(in.grantType());
     };
+  }
+
+  /**
+   * The client an authorization request (GET /authorize) names, if the request is one the portal
+   * may answer by sending the browser to {@code redirectUri}; otherwise why not (shown to the user,
+   * never sent to an unregistered URI).
+   */
+  OidcClient authorizationClient(String clientId, String redirectUri, String responseType, String codeChallenge,
+      String method) {
+    Instant now = clock.instant();
+    OidcClient client = db.withHandle(h -> new JdbcOidcStore(h).client(clientId))
+        .filter(c -> now.isBefore(c.expiresAt()))
+        .orElseThrow(() -> new InvalidClientException("The client is not registered."));
+    if (!client.grantTypes().contains(AUTHORIZATION_CODE_GRANT) || !client.redirectUris().contains(redirectUri)) {
+      throw new InvalidRequestException("The redirect URI is not one the client registered.");
+    }
+    if (!"code".equals(responseType)) throw new InvalidRequestException("response_type must be code.");
+    if (!"S256".equals(method) || codeChallenge == null || !codeChallenge.matches("[A-Za-z0-9_-]{43}")) {
+      throw new InvalidRequestException("A code_challenge with code_challenge_method S256 is required (PKCE).");
+    }
+    return client;
+  }
+
+  /** The signed-in user allowed the client: a code for its redirect URI. */
+  String authorize(OidcClient client, String userId, String redirectUri, String codeChallenge) {
+    Instant now = clock.instant();
+    String code = Secrets.random("ghac_");
+    db.inTransaction(h -> {
+      JdbcOidcStore store = new JdbcOidcStore(h);
+      store.deleteExpiredAuthorizationCodes(now);
+      store.addAuthorizationCode(Secrets.sha256(code), client.clientId(), userId, redirectUri, codeChallenge, now,
+          now.plus(AUTHORIZATION_CODE_LIFETIME));
+      return null;
+    });
+    return code;
+  }
+
+  private Tokens redeemCode(OidcClient client, TokenRequest in, Instant now) {
+    if (in.code() == null || in.codeVerifier() == null || in.redirectUri() == null) {
+      throw new InvalidRequestException("code, redirectUri and codeVerifier are required for this grant.");
+    }
+    return db.inTransaction(h -> {
+      JdbcOidcStore store = new JdbcOidcStore(h);
+      AuthorizationCode code = store.authorizationCode(Secrets.sha256(in.code()))
+          .filter(c -> c.clientId().equals(client.clientId()) && c.redirectUri().equals(in.redirectUri()))
+          .orElseThrow(() -> new InvalidGrantException("The authorization code is not valid for this client."));
+      if (code.used() || !now.isBefore(code.expiresAt())) {
+        throw new InvalidGrantException("The authorization code has expired or was used.");
+      }
+      if (!MessageDigest.isEqual(code.codeChallenge().getBytes(StandardCharsets.US_ASCII),
+          s256(in.codeVerifier()).getBytes(StandardCharsets.US_ASCII))) {
+        throw new InvalidGrantException("The code verifier does not match the code challenge.");
+      }
+      if (!store.markCodeUsed(code.codeHash())) throw new InvalidGrantException("The authorization code was used.");
+      return issue(store, client, code.userId(), "grant-" + Ids.hex(24), now, now.plus(settings.sessionDuration()));
+    });
+  }
+
+  /** PKCE's S256: base64url(SHA-256(verifier)) without padding. */
+  static String s256(String verifier) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static boolean acceptableRedirect(String uri) {
+    try {
+      java.net.URI u = java.net.URI.create(uri);
+      if (u.getFragment() != null || u.getHost() == null) return false;
+      if ("https".equals(u.getScheme())) return true;
+      return "http".equals(u.getScheme())
+          && (u.getHost().equals("127.0.0.1") || u.getHost().equals("[::1]") || u.getHost().equals("localhost"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private Tokens redeemDeviceCode(OidcClient client, String deviceCode, Instant now) {

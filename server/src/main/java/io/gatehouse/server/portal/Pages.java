@@ -86,6 +86,24 @@ final class Pages {
         </form>""".formatted(esc(clientName), esc(userCode), esc(csrf), esc(userCode)));
   }
 
+  /** Consent for the authorization-code grant; {@code request} holds the client's query, carried in hidden fields. */
+  static String authorizeConfirm(String csrf, String userName, String clientName, java.util.Map<String, String> request) {
+    StringBuilder hidden = new StringBuilder();
+    for (String name : List.of("client_id", "redirect_uri", "state", "code_challenge", "code_challenge_method",
+        "response_type", "scopes")) {
+      hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+          .append(esc(request.getOrDefault(name, ""))).append("\">");
+    }
+    return layout("Allow access", userName, """
+        <h1>Allow %s to use your access?</h1>
+        <p>It asked to sign in as you. Allow it only if you started it just now.</p>
+        <form method="post" action="/authorize">
+          <input type="hidden" name="csrf" value="%s">%s
+          <button type="submit" name="decision" value="allow">Allow</button>
+          <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+        </form>""".formatted(esc(clientName), esc(csrf), hidden));
+  }
+
   static String deviceDone(String userName, boolean allowed) {
     String text = allowed ? "Request approved. You can close this window and return to your command line."
         : "Request denied. Nothing was given to the device.";

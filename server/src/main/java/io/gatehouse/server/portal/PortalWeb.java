@@ -26,7 +26,7 @@ public final class PortalWeb {
   static final String SESSION_COOKIE = "gh_session";
   static final String CSRF_COOKIE = "gh_csrf";
   private static final Set<String> PATHS = Set.of("/start", "/start/credentials", "/login", "/login/password",
-      "/login/mfa-setup", "/login/mfa", "/device", "/signout");
+      "/login/mfa-setup", "/login/mfa", "/device", "/authorize", "/signout");
 
   private final PortalService portal;
 
@@ -54,6 +54,7 @@ public final class PortalWeb {
         case "/login/mfa-setup" -> post ? mfaSetupPost(r) : stagePage(r, Stage.MFA_SETUP);
         case "/login/mfa" -> post ? mfaPost(r) : stagePage(r, Stage.MFA);
         case "/device" -> post ? devicePost(r) : devicePage(r);
+        case "/authorize" -> post ? authorizePost(r) : authorizePage(r);
         case "/start" -> post ? page(405, Pages.message("Not allowed", "Use the portal's pages.")) : home(r);
         case "/start/credentials" -> post ? credentials(r) : redirect("/start", null);
         case "/signout" -> post ? signOut(r) : redirect("/start", null);
@@ -154,6 +155,42 @@ public final class PortalWeb {
     return page(200, Pages.deviceDone(userName(s.get()), allow));
   }
 
+  /** The authorization-code grant's page: the client sent the browser here with its PKCE challenge. */
+  private HttpResponseData authorizePage(Request r) {
+    WebForm q = r.query();
+    OidcClient client = portal.oidc().authorizationClient(q.get("client_id"), q.get("redirect_uri"), q.get("response_type"),
+        q.get("code_challenge"), q.get("code_challenge_method"));
+    Optional<BrowserSession> s = signedIn(r);
+    if (s.isEmpty()) return redirect(loginUrl(r), null);
+    return page(200, Pages.authorizeConfirm(s.get().csrfToken(), userName(s.get()), client.name(), q.fields()),
+        null, origin(q.get("redirect_uri")));
+  }
+
+  private HttpResponseData authorizePost(Request r) {
+    Optional<BrowserSession> s = signedIn(r);
+    if (s.isEmpty()) return redirect(loginUrl(r), null);
+    if (!s.get().csrfToken().equals(r.form().get("csrf"))) return page(403, Pages.message("Refused", "The form expired."));
+    WebForm f = r.form();
+    OidcClient client = portal.oidc().authorizationClient(f.get("client_id"), f.get("redirect_uri"), f.get("response_type"),
+        f.get("code_challenge"), f.get("code_challenge_method"));
+    String redirect = f.get("redirect_uri");
+    String query = "allow".equals(f.get("decision"))
+        ? "code=" + enc(portal.oidc().authorize(client, s.get().userId(), redirect, f.get("code_challenge")))
+        : "error=access_denied";
+    if (!f.get("state").isEmpty()) query += "&state=" + enc(f.get("state"));
+    return redirect(redirect + (redirect.contains("?") ? "&" : "?") + query, null);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The scheme, host and port of a URI, for the form-action a redirect after a POST needs. */
+  private static String origin(String uri) {
+    URI u = URI.create(uri);
+    return u.getScheme() + "://" + u.getRawAuthority();
+  }
+
   private HttpResponseData home(Request r) {
     Optional<BrowserSession> s = signedIn(r);
     if (s.isEmpty()) {
@@ -252,11 +289,17 @@ public final class PortalWeb {
   }
 
   private static HttpResponseData page(int status, String html, String setCookie) {
+    return page(status, html, setCookie, null);
+  }
+
+  /** @param formTarget another origin a form on the page may end at (a redirect after its POST), or null */
+  private static HttpResponseData page(int status, String html, String setCookie, String formTarget) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "text/html; charset=utf-8");
     headers.put("Cache-Control", "no-store");
     headers.put("X-Frame-Options", "DENY");
-    headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+    headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+        + (formTarget == null ? "" : " " + formTarget) + "; frame-ancestors 'none'");
     headers.put("Referrer-Policy", "no-referrer");
     if (setCookie != null) headers.put("Set-Cookie", setCookie);
     return new HttpResponseData(status, headers, html.getBytes(StandardCharsets.UTF_8));

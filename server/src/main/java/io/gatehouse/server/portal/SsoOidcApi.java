@@ -23,10 +23,11 @@ final class SsoOidcApi implements ServiceApi {
   @Override
   public void register(OperationRegistry registry) {
     registry.add("RegisterClient", RegisterClientRequest.class, (ctx, in) -> {
-      Oidc.Registration r = portal.oidc().register(in.clientName(), in.clientType(), in.scopes(), in.grantTypes());
-      // no authorizationEndpoint: the authorization-code grant is not served (yet)
+      Oidc.Registration r = portal.oidc().register(in.clientName(), in.clientType(), in.scopes(), in.grantTypes(),
+          in.redirectUris());
+      String base = portal.portalUrl(ctx.host());
       return new RegisterClientResponse(r.clientId(), r.clientSecret(), r.issuedAt().getEpochSecond(),
-          r.expiresAt().getEpochSecond(), null, portal.portalUrl(ctx.host()) + "/token");
+          r.expiresAt().getEpochSecond(), base + "/authorize", base + "/token");
     });
     registry.add("StartDeviceAuthorization", StartDeviceAuthorizationRequest.class, (ctx, in) -> {
       Oidc.DeviceStart d = portal.oidc().startDeviceAuthorization(in.clientId(), in.clientSecret(), in.startUrl(),
@@ -35,8 +36,8 @@ final class SsoOidcApi implements ServiceApi {
           d.verificationUriComplete(), d.expiresIn(), d.interval());
     });
     registry.add("CreateToken", CreateTokenRequest.class, (ctx, in) -> {
-      Oidc.Tokens t = portal.oidc().createToken(in.clientId(), in.clientSecret(), in.grantType(), in.deviceCode(),
-          in.refreshToken());
+      Oidc.Tokens t = portal.oidc().createToken(in.clientId(), in.clientSecret(), new Oidc.TokenRequest(in.grantType(),
+          in.deviceCode(), in.refreshToken(), in.code(), in.redirectUri(), in.codeVerifier()));
       return new CreateTokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.refreshToken(), null);
     });
   }

@@ -336,6 +336,55 @@ abstract class PortalSdkTest {
   }
 
   @Test
+  void theAuthorizationCodeGrantWithPkceSignsInAsNewerClisDo() {
+    String alice = user("alice");
+    member(alice);
+    String callback = "http://127.0.0.1:54321/oauth/callback";
+    RegisterClientResponse client = oidc.registerClient(b -> b.clientName("botocore-client-pkce").clientType("public")
+        .scopes("sso:account:access").grantTypes("authorization_code", "refresh_token").redirectUris(callback)
+        .issuerUrl(server().endpoint() + "/start"));
+    assertThat(client.authorizationEndpoint()).isEqualTo(server().endpoint() + "/authorize");
+    String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"; // RFC 7636 appendix B
+    String challenge = Oidc.s256(verifier);
+    assertThat(challenge).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    String authorize = "/authorize?response_type=code&client_id=" + client.clientId() + "&redirect_uri="
+        + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8)
+        + "&state=st-1&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=" + challenge;
+
+    PortalBrowser browser = browser();
+    PortalBrowser.Page consent = browser.signIn(authorize, userName(alice), resetPassword(alice), NEW_PASSWORD);
+    assertThat(consent.status()).isEqualTo(200);
+    assertThat(consent.body()).contains("Allow botocore-client-pkce");
+    PortalBrowser.Page back = browser.post("/authorize", Map.ofEntries(Map.entry("csrf", consent.csrf()),
+        Map.entry("client_id", client.clientId()), Map.entry("redirect_uri", callback), Map.entry("state", "st-1"),
+        Map.entry("code_challenge", challenge), Map.entry("code_challenge_method", "S256"),
+        Map.entry("response_type", "code"), Map.entry("decision", "allow")));
+    assertThat(back.status()).isEqualTo(303);
+    assertThat(back.location()).startsWith(callback + "?code=ghac_").endsWith("&state=st-1");
+    String code = java.net.URLDecoder.decode(back.location().replaceAll(".*code=([^&]+).*", "$1"),
+        java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> oidc.createToken(b -> b.clientId(client.clientId()).clientSecret(client.clientSecret())
+        .grantType("authorization_code").code(code).redirectUri(callback).codeVerifier("not-the-verifier-" + verifier)))
+        .isInstanceOf(InvalidGrantException.class);
+    CreateTokenResponse token = oidc.createToken(b -> b.clientId(client.clientId()).clientSecret(client.clientSecret())
+        .grantType("authorization_code").code(code).redirectUri(callback).codeVerifier(verifier));
+    assertThat(token.refreshToken()).isNotBlank();
+    assertThat(sso.listAccounts(b -> b.accessToken(token.accessToken())).accountList()).hasSize(1);
+    assertThatThrownBy(() -> oidc.createToken(b -> b.clientId(client.clientId()).clientSecret(client.clientSecret())
+        .grantType("authorization_code").code(code).redirectUri(callback).codeVerifier(verifier)))
+        .isInstanceOf(InvalidGrantException.class); // a code is good once
+
+    // an unregistered redirect URI is never redirected to
+    PortalBrowser.Page foreign = browser.get(authorize.replace("54321", "9"));
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(foreign.location()).isNull();
+    assertThatThrownBy(() -> oidc.registerClient(b -> b.clientName("x").clientType("public")
+        .grantTypes("authorization_code").redirectUris("http://evil.example/cb")))
+        .isInstanceOf(software.amazon.awssdk.services.ssooidc.model.InvalidRedirectUriException.class);
+  }
+
+  @Test
   void deletingTheUserTakesItsSignInWithIt() {
     String alice = user("alice");
     member(alice);
