@@ -13,6 +13,9 @@ import java.util.Optional;
  * read methods here, which never append to the change log.
  */
 public final class IdentityStoreFeature {
+  /** The change-log topic of every identity-store write. */
+  public static final String CHANGE_TOPIC = IdentityStoreService.TOPIC;
+
   private final IdentityStoreService service;
 
   public IdentityStoreFeature(Database db, Clock clock) {
@@ -21,6 +24,11 @@ public final class IdentityStoreFeature {
 
   public ServiceApi api() {
     return new IdentityStoreApi(service);
+  }
+
+  /** Called by the change feed when the identity store changed (on any server): drops what the API's reads cached. */
+  public void changed() {
+    service.changedElsewhere();
   }
 
   /** Creates the organization's one identity store if none exists (idempotent); returns its id, {@code d-} + 10 hex digits. */

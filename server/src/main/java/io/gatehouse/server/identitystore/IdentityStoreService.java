@@ -35,6 +35,7 @@ final class IdentityStoreService {
   private final Clock clock;
   /** Stores known to exist. No operation deletes a store, so a hit never goes stale; it saves a query per request. */
   private final Set<String> knownStores = ConcurrentHashMap.newKeySet();
+  private final ReadCache cache = new ReadCache();
 
   IdentityStoreService(Database db, IdentityStoreStore store, Clock clock) {
     this.db = db;
@@ -73,7 +74,9 @@ final class IdentityStoreService {
 
   User describeUser(String storeId, String userId, List<String> extensions) {
     UserRules.checkExtensionNames(extensions);
-    return read(storeId, h -> requireUser(h, storeId, userId, false)).withExtensionsLimitedTo(extensions);
+    User user = cache.user(storeId, userId, () -> read(storeId, h -> store.findUser(h, storeId, userId, false)));
+    if (user == null) throw new ResourceNotFound(ResourceType.USER, userId);
+    return user.withExtensionsLimitedTo(extensions);
   }
 
   void updateUser(String storeId, String userId, List<AttributeOperation> operations, String actor) {
@@ -102,7 +105,9 @@ final class IdentityStoreService {
     UserRules.checkExtensionNames(extensions);
     String userName = filterValue(filters, "UserName");
     String after = PageToken.decode(nextToken);
-    Page<User> page = read(storeId, h -> store.listUsers(h, storeId, userName, after, limit(maxResults)));
+    int limit = limit(maxResults);
+    Page<User> page = cache.userPage(new ReadCache.ListKey(storeId, userName, after, limit),
+        () -> read(storeId, h -> store.listUsers(h, storeId, userName, after, limit)));
     return new Page<>(page.items().stream().map(u -> u.withExtensionsLimitedTo(extensions)).toList(), page.lastKey());
   }
 
@@ -137,7 +142,9 @@ final class IdentityStoreService {
   }
 
   Group describeGroup(String storeId, String groupId) {
-    return read(storeId, h -> requireGroup(h, storeId, groupId, false));
+    Group group = cache.group(storeId, groupId, () -> read(storeId, h -> store.findGroup(h, storeId, groupId, false)));
+    if (group == null) throw new ResourceNotFound(ResourceType.GROUP, groupId);
+    return group;
   }
 
   void updateGroup(String storeId, String groupId, List<AttributeOperation> operations, String actor) {
@@ -176,7 +183,9 @@ final class IdentityStoreService {
   Page<Group> listGroups(String storeId, List<Filter> filters, Integer maxResults, String nextToken) {
     String displayName = filterValue(filters, "DisplayName");
     String after = PageToken.decode(nextToken);
-    return read(storeId, h -> store.listGroups(h, storeId, displayName, after, limit(maxResults)));
+    int limit = limit(maxResults);
+    return cache.groupPage(new ReadCache.ListKey(storeId, displayName, after, limit),
+        () -> read(storeId, h -> store.listGroups(h, storeId, displayName, after, limit)));
   }
 
   String getGroupId(String storeId, AlternateIdentifier identifier) {
@@ -263,6 +272,11 @@ final class IdentityStoreService {
     });
   }
 
+  /** Another server changed the identity store (seen in the change log): what this one cached may be out of date. */
+  void changedElsewhere() {
+    cache.invalidate();
+  }
+
   // --- reads for other features (SCIM, Identity Center): no change log, no exceptions for absence
 
   Optional<User> findUser(String storeId, String userId) {
@@ -303,6 +317,7 @@ final class IdentityStoreService {
       requireStore(h, storeId);
       R result = body.apply(h);
       ChangeLog.append(h, TOPIC);
+      h.afterCommit(cache::invalidate);
       return result;
     });
   }

@@ -133,6 +133,7 @@ public final class GatehouseServer {
       StsFeature sts = new StsFeature(clock, keyring, iam::snapshot, organizations::tree);
       changeFeed.subscribe("organizations", sts::reloadOrganization);
       IdentityStoreFeature identityStore = new IdentityStoreFeature(db, clock);
+      changeFeed.subscribe(IdentityStoreFeature.CHANGE_TOPIC, identityStore::changed); // other servers' writes
       IdentityCenterFeature identityCenter = new IdentityCenterFeature(db, clock);
       PermissionSetFeature permissionSets = new PermissionSetFeature(db, clock, identityCenter);
       assignments = new AssignmentFeature(db, clock, identityCenter, permissionSets, iam);
