@@ -271,7 +271,11 @@ public final class GatehouseServer {
       }
       // the portal's pages (/start, /login, /device, ...) beside the AWS APIs on the same listener
       HttpResponseData response = PortalWeb.serves(request.rawPath()) ? portalWeb.handle(request) : endpoint.handle(request);
-      HttpBridge.respond(ctx, response);
+      try {
+        HttpBridge.respond(ctx, response);
+      } catch (IOException e) {
+        LOG.debug("cannot write the response: {}", e.toString()); // the client went away
+      }
       if (REQUESTS.isInfoEnabled()) {
         REQUESTS.info("request_id={} method={} path={} target={} status={} in_bytes={} out_bytes={} micros={}",
             response.headers().get("x-amzn-RequestId"), request.method(), request.rawPath(),

@@ -4,8 +4,10 @@ import io.gatehouse.server.awsprotocol.HttpRequestData;
 import io.gatehouse.server.awsprotocol.HttpResponseData;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -50,9 +52,19 @@ final class HttpBridge {
         headers, body, req.getRemoteAddr());
   }
 
-  static void respond(Context ctx, HttpResponseData response) {
-    ctx.status(response.status());
-    response.headers().forEach(ctx::header);
-    ctx.result(response.body() == null ? new byte[0] : response.body());
+  /**
+   * Writes the answer straight to the servlet response with its length, past Javalin's result
+   * stream: that one looks for compression on every write (a response-header scan per call) and
+   * AWS answers are never compressed.
+   */
+  static void respond(Context ctx, HttpResponseData response) throws IOException {
+    HttpServletResponse res = ctx.res();
+    res.setStatus(response.status());
+    response.headers().forEach(res::setHeader);
+    byte[] body = response.body() == null ? new byte[0] : response.body();
+    res.setContentLength(body.length);
+    try (OutputStream out = res.getOutputStream()) {
+      out.write(body);
+    }
   }
 }
