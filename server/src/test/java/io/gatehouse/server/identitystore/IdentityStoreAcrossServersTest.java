@@ -3,7 +3,6 @@ package io.gatehouse.server.identitystore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.runtime.GatehouseServer;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.testing.Eventually;
@@ -11,7 +10,6 @@ import io.gatehouse.server.testing.SharedDatabaseServers;
 import io.gatehouse.server.testing.TestDatabases;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +34,10 @@ class IdentityStoreAcrossServersTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void cachedReadsFollowWritesHereAtOnceAndOnTheOtherServerAtItsNextPoll(String backend) throws Exception {
-    AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+    AwsBasicCredentials root = SharedDatabaseServers.newRoot();
     Supplier<Database> shared = TestDatabases.shared(backend);
-    GatehouseServer a = new GatehouseServer(SharedDatabaseServers.config(dir, "a", root, "50ms"), Clock.systemUTC(), shared).start();
-    GatehouseServer b = new GatehouseServer(SharedDatabaseServers.config(dir, "b", root, "50ms"), Clock.systemUTC(), shared).start();
+    GatehouseServer a = SharedDatabaseServers.start(dir, "a", root, shared);
+    GatehouseServer b = SharedDatabaseServers.start(dir, "b", root, shared);
     try (IdentitystoreClient onA = client(a, root); IdentitystoreClient onB = client(b, root)) {
       String store = a.bootstrap().identityStoreId();
       String alice = onA.createUser(r -> r.identityStoreId(store).userName("alice").displayName("Alice")

@@ -3,7 +3,6 @@ package io.gatehouse.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.runtime.GatehouseServer;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.testing.Eventually;
@@ -48,10 +47,10 @@ class PortalAcrossServersTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void accessEndsOnTheOtherServerWithTheNextCall(String backend) throws Exception {
-    AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+    AwsBasicCredentials root = SharedDatabaseServers.newRoot();
     Supplier<Database> shared = TestDatabases.shared(backend);
-    GatehouseServer a = new GatehouseServer(SharedDatabaseServers.config(dir, "a", root, "50ms"), Clock.systemUTC(), shared).start();
-    GatehouseServer b = new GatehouseServer(SharedDatabaseServers.config(dir, "b", root, "50ms"), Clock.systemUTC(), shared).start();
+    GatehouseServer a = SharedDatabaseServers.start(dir, "a", root, shared);
+    GatehouseServer b = SharedDatabaseServers.start(dir, "b", root, shared);
     try (OrganizationsClient orgs = client(OrganizationsClient.builder(), a, root);
         IdentitystoreClient ids = client(IdentitystoreClient.builder(), a, root);
         SsoAdminClient admin = client(SsoAdminClient.builder(), a, root);

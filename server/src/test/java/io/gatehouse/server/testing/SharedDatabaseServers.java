@@ -1,9 +1,14 @@
 package io.gatehouse.server.testing;
 
 import io.gatehouse.server.config.ServerConfig;
+import io.gatehouse.server.core.Ids;
+import io.gatehouse.server.runtime.GatehouseServer;
+import io.gatehouse.server.storage.Database;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
@@ -13,6 +18,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  */
 public final class SharedDatabaseServers {
   private SharedDatabaseServers() {}
+
+  /** A fresh root key for the servers of one test. */
+  public static AwsBasicCredentials newRoot() {
+    return AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+  }
+
+  /** Starts server {@code name} on the shared database, polling the change log every 50 ms. */
+  public static GatehouseServer start(Path dir, String name, AwsBasicCredentials root, Supplier<Database> shared) {
+    return new GatehouseServer(config(dir, name, root, "50ms"), Clock.systemUTC(), shared).start();
+  }
 
   /** @param changePollInterval how often it polls the change log, e.g. {@code 50ms}; null for the default */
   public static ServerConfig config(Path dir, String name, AwsBasicCredentials root, String changePollInterval) {
