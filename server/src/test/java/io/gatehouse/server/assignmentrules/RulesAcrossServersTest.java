@@ -5,7 +5,6 @@ import io.gatehouse.server.testing.SharedDatabaseServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.config.ServerConfig;
-import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.runtime.GatehouseServer;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.testing.Eventually;
@@ -57,7 +56,7 @@ class RulesAcrossServersTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void aRuleMadeOnOneServerFollowsChangesMadeOnTheOther(String backend) throws Exception {
     Supplier<Database> shared = TestDatabases.shared(backend);
-    AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+    AwsBasicCredentials root = SharedDatabaseServers.newRoot();
     GatehouseServer a = new GatehouseServer(config("a", root), Clock.systemUTC(), shared).start();
     GatehouseServer b = new GatehouseServer(config("b", root), Clock.systemUTC(), shared).start();
     String instance = a.bootstrap().instance().instanceArn();

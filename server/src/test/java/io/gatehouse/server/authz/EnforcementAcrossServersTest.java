@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.server.config.ServerConfig;
-import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.runtime.GatehouseServer;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.testing.Eventually;
@@ -45,7 +44,7 @@ class EnforcementAcrossServersTest {
 
   @Test
   void aPolicyChangeDecidesTheNextRequestHereAndSoonOnTheOtherServer() throws Exception {
-    AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+    AwsBasicCredentials root = SharedDatabaseServers.newRoot();
     Supplier<Database> shared = TestDatabases.shared("h2");
     GatehouseServer a = new GatehouseServer(config("a", root), Clock.systemUTC(), shared).start();
     GatehouseServer b = new GatehouseServer(config("b", root), Clock.systemUTC(), shared).start();

@@ -4,7 +4,6 @@ import io.gatehouse.server.testing.SharedDatabaseServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.config.ServerConfig;
-import io.gatehouse.server.core.Ids;
 import io.gatehouse.server.runtime.GatehouseServer;
 import io.gatehouse.server.storage.Database;
 import io.gatehouse.server.testing.Eventually;
@@ -43,7 +42,7 @@ class IamAcrossServersTest {
 
   @Test
   void writesOnOneServerReachTheOther() throws Exception {
-    AwsBasicCredentials root = AwsBasicCredentials.create(Ids.uniqueId("AKIA"), Ids.secretAccessKey());
+    AwsBasicCredentials root = SharedDatabaseServers.newRoot();
     Supplier<Database> shared = TestDatabases.shared("h2");
     GatehouseServer a = new GatehouseServer(config("a", root), Clock.systemUTC(), shared).start();
     GatehouseServer b = new GatehouseServer(config("b", root), Clock.systemUTC(), shared).start();
